@@ -1,0 +1,29 @@
+from .centre import (
+    ApprovalType,
+    CentrePage,
+    CentrePhoto,
+    ManagementMode,
+    OpeningHours,
+    StructureType,
+    TerritoryType,
+    Weekday,
+)
+from .directory import DepartmentContact, DepartmentPage, DirectoryPage, KeyEvent
+from .partner import Partner, PartnerType
+
+__all__ = [
+    "ApprovalType",
+    "CentrePage",
+    "CentrePhoto",
+    "DepartmentContact",
+    "DepartmentPage",
+    "DirectoryPage",
+    "KeyEvent",
+    "ManagementMode",
+    "OpeningHours",
+    "Partner",
+    "PartnerType",
+    "StructureType",
+    "TerritoryType",
+    "Weekday",
+]
