@@ -6,10 +6,12 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
 from wagtail.api import APIField
-from wagtail.fields import RichTextField
+from wagtail.fields import RichTextField, StreamField
 from wagtail.images.api.fields import ImageRenditionField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
+
+from home.blocks import BaseStreamBlock
 
 HOME_LATEST_INITIATIVES = 6
 HOME_UPCOMING_EVENTS = 4
@@ -77,6 +79,7 @@ class HomePage(BasePage):
         "centres.DirectoryPage",
         "blog.BlogIndexPage",
         "resources.ResourceIndexPage",
+        "home.StandardPage",
     ]
     max_count = 1
 
@@ -168,3 +171,28 @@ class HomeFeaturedPage(Orderable):
     class Meta(Orderable.Meta):
         verbose_name = _("mise en avant")
         verbose_name_plural = _("mises en avant")
+
+
+class StandardPage(BasePage):
+    """A plain editorial page: mentions légales, données personnelles, déclaration d'accessibilité, à propos."""
+
+    body = StreamField(BaseStreamBlock(), verbose_name=_("contenu"), blank=True)
+    last_updated = models.DateField(
+        _("mise à jour le"),
+        null=True,
+        blank=True,
+        help_text=_("Affichée en bas de page, utile pour les pages légales."),
+    )
+
+    parent_page_types = ["home.HomePage", "home.StandardPage"]
+    subpage_types = ["home.StandardPage"]
+
+    content_panels = Page.content_panels + [FieldPanel("body"), FieldPanel("last_updated")]
+    promote_panels = Page.promote_panels + BasePage.listing_panels
+
+    search_fields = BasePage.search_fields + [index.SearchField("body")]
+    api_fields = BasePage.api_fields + [APIField("body"), APIField("last_updated")]
+
+    class Meta:
+        verbose_name = _("page simple")
+        verbose_name_plural = _("pages simples")
