@@ -15,6 +15,7 @@ install: $(BIN)/python
 	$(BIN)/pip install --quiet -r requirements.txt
 
 install-test: install
+	$(BIN)/python -m pip install --quiet --upgrade "pip>=25.1"
 	$(BIN)/pip install --quiet --group test
 
 run: install

@@ -24,6 +24,13 @@ from wagtail.models import Orderable, Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
+from home.api_fields import (
+    CENTRE_SUMMARY_SCHEMA,
+    CurrentStageField,
+    PageSummaryListField,
+    TagsField,
+    TaxonomyListField,
+)
 from home.blocks import BaseStreamBlock
 from home.models import BasePage
 
@@ -82,8 +89,15 @@ class BlogIndexPage(BasePage):
             .public()
             .order_by("-date", "-pk")
             .select_related("image")
-            .prefetch_related("themes", "organisers__centre")
+            .prefetch_related("themes", "organisers__centre", "image__renditions")
         )
+
+    def get_context(self, request, *args, **kwargs):
+        from blog.listing import initiatives_listing
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(initiatives_listing(self, request))
+        return context
 
 
 class InitiativeTag(TaggedItemBase):
@@ -127,7 +141,7 @@ class InitiativePage(BasePage):
     )
     public_concerned = models.CharField(_("public concerné"), max_length=255, blank=True)
     partners_description = models.TextField(_("partenaires de l'action"), blank=True)
-    partners = models.ManyToManyField(
+    partners = ParentalManyToManyField(
         "centres.Partner",
         verbose_name=_("partenaires de la fédération associés"),
         blank=True,
@@ -219,13 +233,14 @@ class InitiativePage(BasePage):
         APIField("date"),
         APIField("status"),
         APIField("dimension"),
-        APIField("organisers"),
-        APIField("themes"),
-        APIField("tag_names"),
+        APIField("organisers", serializer=PageSummaryListField("centre", CENTRE_SUMMARY_SCHEMA)),
+        APIField("themes", serializer=TaxonomyListField()),
+        APIField("tags", serializer=TagsField()),
         APIField("initiated_by"),
         APIField("territory"),
         APIField("public_concerned"),
         APIField("partners_description"),
+        APIField("partners", serializer=TaxonomyListField()),
         APIField("financial_resources"),
         APIField("people_mobilised"),
         APIField("description"),
@@ -234,6 +249,7 @@ class InitiativePage(BasePage):
         APIField("body"),
         APIField("is_significant"),
         APIField("follow_up_stages"),
+        APIField("current_stage", serializer=CurrentStageField()),
     ]
 
     class Meta:
@@ -246,6 +262,36 @@ class InitiativePage(BasePage):
 
     def get_organising_centres(self):
         return [organiser.centre for organiser in self.organisers.all() if organiser.centre and organiser.centre.live]
+
+    def get_related_initiatives(self, limit=3):
+        """Other live, public initiatives sharing a theme or a tag, those sharing the most first, then the newest."""
+        from django.db.models import Count, Q
+
+        # Read through .all(): in the admin's preview these relations are in memory, not in the database.
+        theme_ids = [theme.pk for theme in self.themes.all()]
+        tag_ids = [tag.pk for tag in self.tags.all() if tag.pk]
+        if not theme_ids and not tag_ids:
+            return InitiativePage.objects.none()
+        shared = Count("themes", filter=Q(themes__in=theme_ids), distinct=True) + Count(
+            "tagged_items", filter=Q(tagged_items__tag_id__in=tag_ids), distinct=True
+        )
+        related = (
+            InitiativePage.objects.live()
+            .public()
+            .exclude(pk=self.pk)
+            .filter(Q(themes__in=theme_ids) | Q(tagged_items__tag_id__in=tag_ids))
+            .values("pk")
+            .annotate(shared=shared)
+            .order_by("-shared", "-date", "-pk")[:limit]
+        )
+        ids = [row["pk"] for row in related]
+        pages = (
+            InitiativePage.objects.filter(pk__in=ids)
+            .select_related("image")
+            .prefetch_related("themes", "organisers__centre", "image__renditions")
+            .in_bulk()
+        )
+        return [pages[pk] for pk in ids if pk in pages]
 
     def get_current_stage(self):
         """The latest follow-up stage by date, or None."""
@@ -292,3 +338,6 @@ class FollowUpStage(Orderable):
     def clean(self):
         if self.date and self.date > timezone.localdate():
             raise ValidationError({"date": _("Une étape de suivi ne peut pas être datée dans le futur.")})
+
+
+from .models_proposals import InitiativeProposal  # noqa: E402, F401  (the proposer's contact, admin-only)

@@ -13,14 +13,7 @@ def absolute_url(url):
 
 
 def image_summary(image, context=None):
-    """Alt text, size and card / large renditions of an image, with absolute URLs."""
-    renditions = image.get_renditions(*IMAGE_RENDITIONS.values())
-    data = {"id": image.pk, "title": image.title, "alt": image.default_alt_text}
-    for name, spec in IMAGE_RENDITIONS.items():
-        rendition = renditions[spec]
-        data[name] = {
-            "url": absolute_url(rendition.url),
-            "width": rendition.width,
-            "height": rendition.height,
-        }
-    return data
+    """Alt text, title, size and card / large renditions of an image, with absolute URLs."""
+    from home.api_deferred import image_data
+
+    return image_data(image)

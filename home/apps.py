@@ -7,3 +7,10 @@ class HomeConfig(AppConfig):
 
     name = "home"
     verbose_name = _("Accueil et référentiels")
+
+    def ready(self):
+        from . import signals  # noqa: F401  (rights on new département pages, moderation of new sections)
+        from .api_cache import connect_signals
+
+        # Here rather than at URL loading, so that commands (publish_scheduled, imports) invalidate too.
+        connect_signals()

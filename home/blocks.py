@@ -53,6 +53,22 @@ class CaptionedImageBlock(blocks.StructBlock):
             data["alt"] = image.contextual_alt_text
         return {"image": data, "caption": value["caption"], "credit": value["credit"]}
 
+    def get_deferred_api_representation(self, raw_value, context=None):
+        """The same from the stored JSON, the image left for home.api_deferred to load in bulk."""
+        from home.api_deferred import ImageRef
+
+        raw_image = raw_value.get("image")
+        if isinstance(raw_image, dict):  # ImageBlock: {"image": id, "alt_text": …, "decorative": …}
+            image_id = raw_image.get("image")
+            alt = "" if raw_image.get("decorative") else (raw_image.get("alt_text") or None)
+        else:  # an image id stored by an ImageChooserBlock
+            image_id, alt = raw_image, None
+        return {
+            "image": ImageRef(image_id, alt) if image_id else None,
+            "caption": raw_value.get("caption", ""),
+            "credit": raw_value.get("credit", ""),
+        }
+
 
 class QuoteBlock(blocks.StructBlock):
     """A quotation, typically the words of an inhabitant, with who said it."""
@@ -82,14 +98,19 @@ class DocumentBlock(blocks.StructBlock):
         template = "blocks/document_block.html"
 
     def get_api_representation(self, value, context=None):
+        from home.api_deferred import document_data
+
         document = value["document"]
         if document is None:
             return None
-        return {
-            "title": value["title"] or document.title,
-            "url": document.url,
-            "file_extension": document.file_extension,
-        }
+        return document_data(document, value["title"])
+
+    def get_deferred_api_representation(self, raw_value, context=None):
+        """The same from the stored JSON, the document left for home.api_deferred (null when private)."""
+        from home.api_deferred import DocumentRef
+
+        document_id = raw_value.get("document")
+        return DocumentRef(document_id, raw_value.get("title") or None) if document_id else None
 
 
 class BaseStreamBlock(blocks.StreamBlock):

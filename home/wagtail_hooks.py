@@ -1,10 +1,12 @@
 """Admin of the shared vocabularies: départements, themes, publics and communes."""
 
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail_modeladmin.options import ModelAdmin, ModelAdminGroup, modeladmin_register
 
 from centres.models import Partner
 
+from .choosers import commune_chooser_viewset
 from .models import Audience, Commune, Department, Theme
 
 
@@ -77,3 +79,8 @@ class ReferenceDataGroup(ModelAdminGroup):
 
 
 modeladmin_register(ReferenceDataGroup)
+
+
+@hooks.register("register_admin_viewset")
+def register_commune_chooser():
+    return commune_chooser_viewset

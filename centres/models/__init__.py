@@ -8,6 +8,7 @@ from .centre import (
     TerritoryType,
     Weekday,
 )
+from .corrections import CorrectionRequest, CorrectionStatus
 from .directory import DepartmentContact, DepartmentPage, DirectoryPage, KeyEvent
 from .partner import Partner, PartnerType
 
@@ -15,6 +16,8 @@ __all__ = [
     "ApprovalType",
     "CentrePage",
     "CentrePhoto",
+    "CorrectionRequest",
+    "CorrectionStatus",
     "DepartmentContact",
     "DepartmentPage",
     "DirectoryPage",

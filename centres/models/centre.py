@@ -2,6 +2,7 @@
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import prefetch_related_objects
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -20,12 +21,22 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from home.api_fields import (
+    ChoiceLabelField,
+    CommuneField,
+    DistanceField,
+    ImageSummaryField,
+    TaxonomyListField,
+)
 from home.blocks import BaseStreamBlock
 from home.models import BasePage
 from home.validators import validate_postcode, validate_region_coordinates, validate_siret
 
 # A centre's point may sit away from its commune's town hall, but not in another part of the region.
 MAX_KM_FROM_COMMUNE = 25
+# What a centre's page lists of its activity.
+CENTRE_LISTING_LIMIT = 6
+CENTRE_PAST_WORKSHOPS = 3
 
 
 class StructureType(models.TextChoices):
@@ -263,10 +274,12 @@ class CentrePage(BasePage):
 
     api_fields = BasePage.api_fields + [
         APIField("structure_type"),
+        APIField("structure_type_label", serializer=ChoiceLabelField("structure_type")),
         APIField("address"),
         APIField("address_complement"),
         APIField("postcode"),
-        APIField("commune"),
+        APIField("commune", serializer=CommuneField()),
+        APIField("department_code"),
         APIField("latitude"),
         APIField("longitude"),
         APIField("email"),
@@ -286,13 +299,14 @@ class CentrePage(BasePage):
         APIField("qpv"),
         APIField("zrr"),
         APIField("population_served"),
-        APIField("themes"),
-        APIField("audiences"),
+        APIField("themes", serializer=TaxonomyListField()),
+        APIField("audiences", serializer=TaxonomyListField()),
         APIField("participation_bodies"),
         APIField("opening_hours"),
         APIField("body"),
         APIField("photos"),
         APIField("last_verified"),
+        APIField("distance_km", serializer=DistanceField()),
     ]
 
     class Meta:
@@ -366,6 +380,54 @@ class CentrePage(BasePage):
             row.weekday == moment.weekday() and row.opens <= current < row.closes for row in self.opening_hours.all()
         )
 
+    def get_initiatives(self):
+        """Live, public initiatives this centre organises, newest first, with what their cards show."""
+        from blog.models import InitiativeOrganiser, InitiativePage
+
+        organised = InitiativeOrganiser.objects.filter(centre=self).values("page_id")
+        return (
+            InitiativePage.objects.live()
+            .public()
+            .filter(pk__in=organised)
+            .order_by("-date", "-pk")
+            .select_related("image")
+            .prefetch_related("themes", "organisers__centre", "image__renditions")
+        )
+
+    def get_upcoming_sessions(self):
+        """Upcoming sessions of live trainings held at this centre, soonest first."""
+        from resources.models import TrainingSession
+
+        return TrainingSession.objects.upcoming().filter(place_centre=self)
+
+    def get_workshops(self):
+        """Live, public workshops held at this centre (chain `.upcoming()` or `.past()`)."""
+        from resources.models import WorkshopPage
+
+        return (
+            WorkshopPage.objects.live()
+            .public()
+            .filter(place_centre=self)
+            .select_related("theme", "place_centre__commune", "place_commune")
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        from centres.directory_search import markers_for
+
+        context = super().get_context(request, *args, **kwargs)
+        prefetch_related_objects([self], "opening_hours", "themes", "audiences")
+        # Computed at each render: a page kept by a cache may show a stale state, hence the time shown with it.
+        context.update(
+            is_open_now=self.is_open_at(),
+            opening_checked_at=timezone.localtime(),
+            initiatives=list(self.get_initiatives()[:CENTRE_LISTING_LIMIT]),
+            upcoming_sessions=list(self.get_upcoming_sessions()[:CENTRE_LISTING_LIMIT]),
+            upcoming_workshops=list(self.get_workshops().upcoming()[:CENTRE_LISTING_LIMIT]),
+            past_workshops=list(self.get_workshops().past()[:CENTRE_PAST_WORKSHOPS]),
+            map_markers=markers_for([self], request),
+        )
+        return context
+
 
 class OpeningHours(Orderable):
     """One opening slot of a centre: a weekday with its opening and closing times."""
@@ -400,7 +462,7 @@ class CentrePhoto(Orderable):
     caption = models.CharField(_("légende"), max_length=250, blank=True)
 
     panels = [FieldPanel("image"), FieldPanel("caption")]
-    api_fields = [APIField("image"), APIField("caption")]
+    api_fields = [APIField("image", serializer=ImageSummaryField()), APIField("caption")]
 
     class Meta(Orderable.Meta):
         verbose_name = _("photo")

@@ -9,7 +9,12 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from home.api_fields import TaxonomyField
 from home.models import BasePage
+
+# What a département's page lists of its network's news and events.
+DEPARTMENT_NEWS = 6
+DEPARTMENT_EVENTS = 6
 
 
 class DirectoryPage(BasePage):
@@ -33,6 +38,19 @@ class DirectoryPage(BasePage):
 
     def get_department_pages(self):
         return DepartmentPage.objects.child_of(self).live().public().select_related("department")
+
+    def get_centres(self):
+        """Live, public centres of the directory, by name, with what their cards show."""
+        from .centre import CentrePage
+
+        return CentrePage.objects.descendant_of(self).live().public().select_related("commune").order_by("title", "pk")
+
+    def get_context(self, request, *args, **kwargs):
+        from centres.directory_search import search_directory
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(search_directory(self, request))
+        return context
 
 
 class DepartmentPage(BasePage):
@@ -65,7 +83,7 @@ class DepartmentPage(BasePage):
         index.FilterField("department_id"),
     ]
     api_fields = BasePage.api_fields + [
-        APIField("department"),
+        APIField("department", serializer=TaxonomyField(("code", "name", "slug"))),
         APIField("introduction"),
         APIField("contacts"),
         APIField("key_events"),
@@ -79,6 +97,49 @@ class DepartmentPage(BasePage):
         from .centre import CentrePage
 
         return CentrePage.objects.child_of(self).live().public().select_related("commune").order_by("title")
+
+    def get_latest_initiatives(self):
+        """The network's news: the latest live, public initiatives organised by its centres."""
+        from blog.filters import filter_initiatives
+        from blog.models import InitiativePage
+
+        initiatives = filter_initiatives(InitiativePage.objects.live().public(), {"department": [self.department.code]})
+        return (
+            initiatives.order_by("-date", "-pk")
+            .select_related("image")
+            .prefetch_related("themes", "organisers__centre", "image__renditions")
+        )
+
+    def get_upcoming_sessions(self):
+        """Upcoming training sessions held in the département, soonest first."""
+        from resources.filters import filter_sessions
+        from resources.models import TrainingSession
+
+        return filter_sessions(TrainingSession.objects.upcoming(), {"department": [self.department.code]})
+
+    def get_upcoming_workshops(self):
+        """Upcoming live, public workshops held in the département, soonest first."""
+        from resources.filters import filter_workshops
+        from resources.models import WorkshopPage
+
+        workshops = WorkshopPage.objects.live().public().upcoming()
+        return filter_workshops(workshops, {"department": [self.department.code]}).select_related(
+            "theme", "place_centre__commune", "place_commune"
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        from centres.directory_search import markers_for
+
+        context = super().get_context(request, *args, **kwargs)
+        centres = list(self.get_centres())
+        context.update(
+            centres=centres,
+            map_markers=markers_for(centres, request),
+            latest_initiatives=list(self.get_latest_initiatives()[:DEPARTMENT_NEWS]),
+            upcoming_sessions=list(self.get_upcoming_sessions()[:DEPARTMENT_EVENTS]),
+            upcoming_workshops=list(self.get_upcoming_workshops()[:DEPARTMENT_EVENTS]),
+        )
+        return context
 
 
 class DepartmentContact(Orderable):

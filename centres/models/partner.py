@@ -4,7 +4,10 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.search import index
+
+from home.api_fields import ImageSummaryField, TaxonomyListField
 
 
 class PartnerType(models.TextChoices):
@@ -64,6 +67,19 @@ class Partner(index.Indexed, models.Model):
     ]
 
     search_fields = [index.SearchField("name"), index.SearchField("description"), index.FilterField("partner_type")]
+    # Public fields only: the contact person's name, email and phone stay in the admin.
+    api_fields = [
+        APIField("name"),
+        APIField("slug"),
+        APIField("partner_type"),
+        APIField("description"),
+        APIField("website"),
+        APIField("themes", serializer=TaxonomyListField()),
+        APIField("departments", serializer=TaxonomyListField(("code", "name", "slug"))),
+        APIField("convention_start"),
+        APIField("convention_end"),
+        APIField("logo", serializer=ImageSummaryField()),
+    ]
 
     class Meta:
         ordering = ["name"]

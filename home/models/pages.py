@@ -7,17 +7,18 @@ from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
 from wagtail.api import APIField
 from wagtail.fields import RichTextField, StreamField
-from wagtail.images.api.fields import ImageRenditionField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from home.api_fields import ImageSummaryField, PageSummaryField, PageSummaryListField
 from home.blocks import BaseStreamBlock
+from home.preview import HeadlessPreviewIfConfigured
 
 HOME_LATEST_INITIATIVES = 6
 HOME_UPCOMING_EVENTS = 4
 
 
-class BasePage(Page):
+class BasePage(HeadlessPreviewIfConfigured, Page):
     """What every content page shares: a listing title, a summary and a listing image."""
 
     listing_title = models.CharField(
@@ -54,7 +55,7 @@ class BasePage(Page):
     api_fields = [
         APIField("listing_title"),
         APIField("summary"),
-        APIField("image", serializer=ImageRenditionField("fill-640x360")),
+        APIField("image", serializer=ImageSummaryField()),
     ]
 
     class Meta:
@@ -99,7 +100,7 @@ class HomePage(BasePage):
 
     api_fields = BasePage.api_fields + [
         APIField("introduction"),
-        APIField("featured_pages"),
+        APIField("featured_pages", serializer=PageSummaryListField("featured")),
     ]
 
     class Meta:
@@ -115,7 +116,13 @@ class HomePage(BasePage):
     def get_latest_initiatives(self):
         from blog.models import InitiativePage
 
-        return InitiativePage.objects.live().public().order_by("-date", "-pk")[:HOME_LATEST_INITIATIVES]
+        return (
+            InitiativePage.objects.live()
+            .public()
+            .order_by("-date", "-pk")
+            .select_related("image")
+            .prefetch_related("themes", "organisers__centre", "image__renditions")[:HOME_LATEST_INITIATIVES]
+        )
 
     def get_upcoming_sessions(self):
         from resources.models import TrainingSession
@@ -125,7 +132,12 @@ class HomePage(BasePage):
     def get_upcoming_workshops(self):
         from resources.models import WorkshopPage
 
-        return WorkshopPage.objects.live().public().upcoming()[:HOME_UPCOMING_EVENTS]
+        return (
+            WorkshopPage.objects.live()
+            .public()
+            .upcoming()
+            .select_related("theme", "place_centre__commune", "place_commune")[:HOME_UPCOMING_EVENTS]
+        )
 
     def get_key_figures(self):
         """Counts of the network computed from the published content."""
@@ -166,7 +178,7 @@ class HomeFeaturedPage(Orderable):
     )
 
     panels = [PageChooserPanel("featured")]
-    api_fields = [APIField("featured")]
+    api_fields = [APIField("featured", serializer=PageSummaryField())]
 
     class Meta(Orderable.Meta):
         verbose_name = _("mise en avant")

@@ -8,6 +8,7 @@ from .dossiers import (
     ResourceIndexPage,
 )
 from .places import AttendanceMode
+from .registrations import Registration, RegistrationStatus
 from .trainings import TrainingIndexPage, TrainingPage, TrainingSession
 from .workshops import WorkshopDocument, WorkshopIndexPage, WorkshopPage
 
@@ -19,6 +20,8 @@ __all__ = [
     "DossierLink",
     "DossierPage",
     "DossierRelatedPage",
+    "Registration",
+    "RegistrationStatus",
     "ResourceIndexPage",
     "TrainingIndexPage",
     "TrainingPage",

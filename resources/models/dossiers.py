@@ -9,6 +9,13 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from home.api_fields import (
+    DocumentRowsField,
+    DocumentSummaryField,
+    PageSummaryField,
+    PageSummaryListField,
+    TaxonomyField,
+)
 from home.blocks import BaseStreamBlock
 from home.models import BasePage
 
@@ -79,12 +86,12 @@ class DossierPage(BasePage):
         index.FilterField("theme_id"),
     ]
     api_fields = BasePage.api_fields + [
-        APIField("theme"),
+        APIField("theme", serializer=TaxonomyField()),
         APIField("body"),
         APIField("key_figures"),
-        APIField("documents"),
+        APIField("documents", serializer=DocumentRowsField(["document_type", "date"])),
         APIField("links"),
-        APIField("related_pages"),
+        APIField("related_pages", serializer=PageSummaryListField("related_page")),
         APIField("last_reviewed"),
     ]
 
@@ -126,7 +133,7 @@ class DossierDocument(Orderable):
     date = models.DateField(_("date du document"))
 
     panels = [FieldPanel("document"), FieldRowPanel([FieldPanel("document_type"), FieldPanel("date")])]
-    api_fields = [APIField("document"), APIField("document_type"), APIField("date")]
+    api_fields = [APIField("document", serializer=DocumentSummaryField()), APIField("document_type"), APIField("date")]
 
     class Meta(Orderable.Meta):
         verbose_name = _("document")
@@ -160,7 +167,7 @@ class DossierRelatedPage(Orderable):
     panels = [
         PageChooserPanel("related_page", ["blog.InitiativePage", "centres.CentrePage", "resources.TrainingPage"]),
     ]
-    api_fields = [APIField("related_page")]
+    api_fields = [APIField("related_page", serializer=PageSummaryField())]
 
     class Meta(Orderable.Meta):
         verbose_name = _("page liée")

@@ -11,6 +11,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from home.api_fields import PlaceField, TaxonomyListField
 from home.blocks import BaseStreamBlock
 from home.models import BasePage
 
@@ -39,7 +40,26 @@ class TrainingIndexPage(BasePage):
         verbose_name_plural = _("catalogues des formations")
 
     def get_trainings(self):
-        return TrainingPage.objects.child_of(self).live().public().order_by("title")
+        """Live, public trainings of the catalogue by title, with what their cards show."""
+        return (
+            TrainingPage.objects.child_of(self)
+            .live()
+            .public()
+            .order_by("title")
+            .select_related("image")
+            .prefetch_related("audiences", "themes", "sessions", "image__renditions")
+        )
+
+    def get_upcoming_sessions(self):
+        """Upcoming sessions of the catalogue's live trainings, soonest first."""
+        return TrainingSession.objects.upcoming().filter(page__in=self.get_trainings().values("pk"))
+
+    def get_context(self, request, *args, **kwargs):
+        from resources.listing import training_catalogue
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(training_catalogue(self, request))
+        return context
 
 
 class TrainingPage(BasePage):
@@ -95,8 +115,8 @@ class TrainingPage(BasePage):
         index.RelatedFields("themes", [index.SearchField("name")]),
     ]
     api_fields = BasePage.api_fields + [
-        APIField("audiences"),
-        APIField("themes"),
+        APIField("audiences", serializer=TaxonomyListField()),
+        APIField("themes", serializer=TaxonomyListField()),
         APIField("objectives"),
         APIField("programme"),
         APIField("trainers"),
@@ -154,9 +174,7 @@ class TrainingSession(Place, Orderable):
     api_fields = [
         APIField("start"),
         APIField("end"),
-        APIField("mode"),
-        APIField("place_label"),
-        APIField("place_details"),
+        APIField("place", serializer=PlaceField()),
         APIField("capacity"),
         APIField("registration_deadline"),
     ]

@@ -4,7 +4,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from modelcluster.fields import ParentalKey
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.fields import RichTextField, StreamField
@@ -12,6 +12,13 @@ from wagtail.models import Orderable, Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
+from home.api_fields import (
+    DocumentRowsField,
+    DocumentSummaryField,
+    PlaceField,
+    TaxonomyField,
+    TaxonomyListField,
+)
 from home.blocks import BaseStreamBlock
 from home.models import BasePage
 
@@ -37,6 +44,31 @@ class WorkshopIndexPage(BasePage):
     class Meta:
         verbose_name = _("liste des ateliers")
         verbose_name_plural = _("listes des ateliers")
+
+    def get_workshops(self):
+        """Live, public workshops of this list, with what their cards show."""
+        return (
+            WorkshopPage.objects.child_of(self)
+            .live()
+            .public()
+            .select_related("theme", "image", "place_centre__commune", "place_commune")
+            .prefetch_related("image__renditions")
+        )
+
+    def get_upcoming_workshops(self):
+        """Workshops that have not ended, soonest first."""
+        return self.get_workshops().upcoming()
+
+    def get_past_workshops(self):
+        """Workshops that have ended, latest first (with their reports)."""
+        return self.get_workshops().past()
+
+    def get_context(self, request, *args, **kwargs):
+        from resources.listing import workshop_listing
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(workshop_listing(self, request))
+        return context
 
 
 class WorkshopQuerySet(PageQuerySet):
@@ -65,7 +97,7 @@ class WorkshopPage(Place, BasePage):
     )
     start = models.DateTimeField(_("début"))
     end = models.DateTimeField(_("fin"))
-    invited_partners = models.ManyToManyField(
+    invited_partners = ParentalManyToManyField(
         "centres.Partner", verbose_name=_("partenaires invités"), blank=True, related_name="workshops"
     )
     invited_partners_details = models.CharField(_("autres invités"), max_length=255, blank=True)
@@ -98,18 +130,16 @@ class WorkshopPage(Place, BasePage):
         index.FilterField("start"),
     ]
     api_fields = BasePage.api_fields + [
-        APIField("theme"),
+        APIField("theme", serializer=TaxonomyField()),
         APIField("chantier"),
         APIField("start"),
         APIField("end"),
-        APIField("mode"),
-        APIField("place_label"),
-        APIField("place_details"),
-        APIField("invited_partners"),
+        APIField("place", serializer=PlaceField()),
+        APIField("invited_partners", serializer=TaxonomyListField()),
         APIField("invited_partners_details"),
         APIField("description"),
         APIField("report"),
-        APIField("documents"),
+        APIField("documents", serializer=DocumentRowsField(["document_type"])),
     ]
 
     class Meta:
@@ -137,7 +167,7 @@ class WorkshopDocument(Orderable):
     )
 
     panels = [FieldRowPanel([FieldPanel("document"), FieldPanel("document_type")])]
-    api_fields = [APIField("document"), APIField("document_type")]
+    api_fields = [APIField("document", serializer=DocumentSummaryField()), APIField("document_type")]
 
     class Meta(Orderable.Meta):
         verbose_name = _("ressource")

@@ -49,6 +49,9 @@ INSTALLED_APPS = [
     "wagtail.admin",
     "wagtail",
     "rest_framework",
+    "corsheaders",
+    "wagtail_headless_preview",
+    "drf_spectacular_sidecar",  # Swagger UI's files for /api/v2/docs/, served locally
     "modelcluster",
     "taggit",
     "django.contrib.admin",
@@ -63,6 +66,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "corsheaders.middleware.CorsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -149,11 +153,27 @@ EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS")
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "FIGO <ne-pas-repondre@figo.example>")
 
+# Training registrations are personal data: `manage.py purge_registrations` (daily cron) deletes those
+# of sessions ended more than this many months ago.
+REGISTRATION_RETENTION_MONTHS = int(os.environ.get("REGISTRATION_RETENTION_MONTHS", "12"))
+
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
+
+# Public forms ("Proposer une initiative", "Signaler une modification"): posts allowed per IP address.
+# django-ratelimit counts in the default cache: set REDIS_URL in production so that every worker shares the
+# count, and RATELIMIT_IP_META_KEY (e.g. HTTP_X_REAL_IP) when a reverse proxy stands in front of the site.
+PROPOSAL_RATE_LIMIT = os.environ.get("PROPOSAL_RATE_LIMIT", "5/h")
+CORRECTION_RATE_LIMIT = os.environ.get("CORRECTION_RATE_LIMIT", "10/h")
+RATELIMIT_IP_META_KEY = os.environ.get("RATELIMIT_IP_META_KEY") or None
 
 # Wagtail
 WAGTAIL_SITE_NAME = "FIGO — Centres sociaux et EVS Garonne Occitanie"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+# Moderation emails of "Relecture fédérale" (links need WAGTAILADMIN_BASE_URL): sent from the site's address to
+# the moderators and the requester, not to every superuser.
+WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = DEFAULT_FROM_EMAIL
+WAGTAILADMIN_NOTIFICATION_USE_HTML = True
+WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = False
 WAGTAIL_I18N_ENABLED = False
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("fr", "Français")]
 WAGTAIL_CONTENT_LANGUAGES = [("fr", "Français")]
@@ -169,14 +189,76 @@ WAGTAILEMBEDS_RESPONSIVE_HTML = True
 WAGTAILSEARCH_BACKENDS = {
     "default": {
         "BACKEND": "wagtail.search.backends.database",
-        # French stemming on PostgreSQL ("logements" finds "logement"); ignored elsewhere.
-        "SEARCH_CONFIG": os.environ.get("SEARCH_CONFIG", "french"),
+        # On PostgreSQL, French stemming without accents ("logements" finds "logement", "hebergement" finds
+        # "hébergement"): the figo_french configuration made by home/migrations/0006. Ignored elsewhere.
+        "SEARCH_CONFIG": os.environ.get("SEARCH_CONFIG", "figo_french" if DATABASE_IS_POSTGRES else "french"),
     }
 }
+
+# Map tiles of the public site's maps (Leaflet): OpenStreetMap's by default; a deployment may use its own
+# tile server. {s}, {z}, {x}, {y} are Leaflet's placeholders. An empty URL draws the markers without tiles.
+MAP_TILE_URL = os.environ.get("MAP_TILE_URL", "https://tile.openstreetmap.org/{z}/{x}/{y}.png")
+MAP_TILE_ATTRIBUTION = os.environ.get(
+    "MAP_TILE_ATTRIBUTION",
+    '&copy; <a href="https://www.openstreetmap.org/copyright">les contributeurs d\'OpenStreetMap</a>',
+)
 
 WAGTAILAPI_BASE_URL = os.environ.get("WAGTAILAPI_BASE_URL", WAGTAILADMIN_BASE_URL)
 WAGTAILAPI_LIMIT_MAX = 100
 WAGTAILAPI_SEARCH_ENABLED = True
+
+# Partner API caching (home/api_cache.py): responses kept server-side until content changes (or
+# API_CACHE_TIMEOUT seconds), Cache-Control for browsers and CDNs. A local-memory cache is private to each
+# process, so without Redis the content version is also read from Wagtail's action logs (one small query).
+API_CACHE_ENABLED = env_bool("API_CACHE_ENABLED", True)
+API_CACHE_TIMEOUT = int(os.environ.get("API_CACHE_TIMEOUT", "600"))
+API_CACHE_MAX_AGE = int(os.environ.get("API_CACHE_MAX_AGE", "60"))
+API_CACHE_STALE_WHILE_REVALIDATE = int(os.environ.get("API_CACHE_STALE_WHILE_REVALIDATE", "300"))
+API_CACHE_CHECK_DATABASE = env_bool("API_CACHE_CHECK_DATABASE", not REDIS_URL)
+
+# CORS: anonymous GET (and HEAD, and the preflight OPTIONS) on /api/ only; every origin unless
+# CORS_ALLOWED_ORIGINS lists some ("https://www.caf.fr,https://mairie.example").
+CORS_URLS_REGEX = r"^/api/.*$"
+CORS_ALLOWED_ORIGINS = [origin for origin in env_list("CORS_ALLOWED_ORIGINS", "*") if origin != "*"]
+CORS_ALLOW_ALL_ORIGINS = not CORS_ALLOWED_ORIGINS
+CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
+CORS_ALLOW_HEADERS = ["accept", "if-none-match", "if-modified-since"]
+CORS_EXPOSE_HEADERS = ["ETag", "X-Cache"]
+CORS_ALLOW_CREDENTIALS = False
+CORS_PREFLIGHT_MAX_AGE = 86400
+
+# Headless preview (wagtail-headless-preview): with HEADLESS_PREVIEW_CLIENT_URL set, the admin's preview
+# opens the partner front-end at that URL with ?content_type=…&token=…; it reads the draft from
+# /api/v2/page_preview/. Unset: Wagtail's own preview.
+HEADLESS_PREVIEW_CLIENT_URL = os.environ.get("HEADLESS_PREVIEW_CLIENT_URL", "")
+WAGTAIL_HEADLESS_PREVIEW = {
+    "CLIENT_URLS": {"default": HEADLESS_PREVIEW_CLIENT_URL} if HEADLESS_PREVIEW_CLIENT_URL else {},
+    "REDIRECT_ON_PREVIEW": env_bool("HEADLESS_PREVIEW_REDIRECT"),
+    "ENFORCE_TRAILING_SLASH": env_bool("HEADLESS_PREVIEW_TRAILING_SLASH", True),
+}
+
+# CDN purging (wagtail.contrib.frontend_cache), off unless FRONTEND_CACHE_BACKEND is "http" (Varnish, Squid…:
+# FRONTEND_CACHE_LOCATION) or "cloudflare" (CLOUDFLARE_BEARER_TOKEN, CLOUDFLARE_ZONE_ID).
+FRONTEND_CACHE_BACKEND = os.environ.get("FRONTEND_CACHE_BACKEND", "")
+if FRONTEND_CACHE_BACKEND == "http":
+    WAGTAILFRONTENDCACHE = {
+        "default": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": os.environ["FRONTEND_CACHE_LOCATION"],
+        }
+    }
+elif FRONTEND_CACHE_BACKEND == "cloudflare":
+    WAGTAILFRONTENDCACHE = {
+        "default": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
+            "BEARER_TOKEN": os.environ["CLOUDFLARE_BEARER_TOKEN"],
+            "ZONEID": os.environ["CLOUDFLARE_ZONE_ID"],
+        }
+    }
+elif FRONTEND_CACHE_BACKEND:
+    raise ImproperlyConfigured("FRONTEND_CACHE_BACKEND doit valoir « http » ou « cloudflare ».")
+if FRONTEND_CACHE_BACKEND:
+    INSTALLED_APPS.append("wagtail.contrib.frontend_cache")
 
 LOGGING = {
     "version": 1,

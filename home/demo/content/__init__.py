@@ -1,0 +1,1 @@
+"""The French texts and lists of the demo content, kept apart from the code that builds pages from them."""

@@ -1,0 +1,140 @@
+"""Caching of the partner API: Cache-Control, ETag and 304, the server-side cache, and its invalidation.
+
+A partner never sees stale content after a new request: every way content changes is tried, with
+the content version kept in the cache alone (as with Redis) and with the database check used with a
+per-process local-memory cache.
+"""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from wagtail.contrib.frontend_cache.backends import BaseBackend
+
+from home.models import Theme
+from tests import api_builders as build
+from tests.conftest import CentrePageFactory, InitiativePageFactory
+
+PURGED = []
+
+
+class RecordingBackend(BaseBackend):
+    """A CDN that records what it is asked to purge."""
+
+    def purge(self, url):
+        PURGED.append(url)
+
+
+@pytest.fixture(params=[True, False], ids=["version-checked-in-database", "version-in-cache-only"])
+def site(request, home_page, settings):
+    settings.API_CACHE_CHECK_DATABASE = request.param
+    return build.tree(home_page)
+
+
+def get(client, url, **headers):
+    response = client.get(url, **headers)
+    assert response.status_code in (200, 304), response.content
+    return response
+
+
+def titles(client, url):
+    return [item["title"] for item in get(client, url).json()["items"]]
+
+
+def test_responses_carry_cache_control_and_an_etag_and_answer_304(client, site):
+    url = "/api/v2/pages/?type=centres.DepartmentPage"
+    first = get(client, url)
+    assert first["X-Cache"] == "MISS"
+    cache_control = first["Cache-Control"]
+    assert "public" in cache_control and "max-age=60" in cache_control
+    assert "stale-while-revalidate=300" in cache_control
+    etag = first["ETag"]
+    assert etag.startswith('"') and etag.endswith('"')
+    second = get(client, url)
+    assert second["X-Cache"] == "HIT" and second.content == first.content and second["ETag"] == etag
+    not_modified = client.get(url, HTTP_IF_NONE_MATCH=etag)
+    assert not_modified.status_code == 304 and not_modified.content == b""
+    assert not_modified["ETag"] == etag and "max-age=60" in not_modified["Cache-Control"]
+    assert client.get(url, HTTP_IF_NONE_MATCH='"autre", ' + etag).status_code == 304
+    assert client.get(url, HTTP_IF_NONE_MATCH='"autre"').status_code == 200
+
+
+def test_a_cached_response_costs_at_most_one_small_query(client, site):
+    url = "/api/v2/pages/?type=centres.DepartmentPage&fields=*"
+    get(client, url)
+    with CaptureQueriesContext(connection) as queries:
+        assert get(client, url)["X-Cache"] == "HIT"
+    assert len(queries) <= 1
+
+
+def test_publishing_editing_unpublishing_moving_and_deleting_are_seen_at_once(client, site):
+    listing = "/api/v2/pages/?type=blog.InitiativePage"
+    assert titles(client, listing) == []
+    etag = get(client, listing)["ETag"]
+
+    page = InitiativePageFactory(parent=site["blog"], title="Fête des voisins", live=False)
+    page.save_revision().publish()
+    assert titles(client, listing) == ["Fête des voisins"], "publishing"
+    assert client.get(listing, HTTP_IF_NONE_MATCH=etag).status_code == 200, "the old ETag no longer matches"
+    detail = f"/api/v2/pages/{page.pk}/"
+    assert get(client, detail).json()["title"] == "Fête des voisins"
+
+    page.title = "Fête des voisins 2026"
+    page.save_revision().publish()
+    assert titles(client, listing) == ["Fête des voisins 2026"], "republishing"
+    assert get(client, detail).json()["title"] == "Fête des voisins 2026"
+
+    other_blog = build.BlogIndexPageFactory(parent=site["home"], title="Autre blog")
+    assert get(client, f"/api/v2/pages/?child_of={site['blog'].pk}").json()["meta"]["total_count"] == 1
+    page.move(other_blog, pos="last-child")
+    assert get(client, f"/api/v2/pages/?child_of={site['blog'].pk}").json()["meta"]["total_count"] == 0, "moving"
+    assert get(client, detail).json()["meta"]["parent"]["id"] == other_blog.pk
+
+    page.refresh_from_db()
+    page.unpublish()
+    assert titles(client, listing) == [], "unpublishing"
+    assert client.get(detail).status_code == 404
+
+    page.save_revision().publish()
+    assert titles(client, listing) == ["Fête des voisins 2026"]
+    page.delete()
+    assert titles(client, listing) == [], "deleting"
+
+
+def test_changes_to_vocabularies_images_and_privacy_are_seen_at_once(client, site):
+    centre = CentrePageFactory(parent=site["department"])
+    themes = "/api/v2/themes/?limit=100"
+    assert "Habitat léger" not in titles_of(client, themes)
+    Theme.objects.create(name="Habitat léger", slug="habitat-leger")
+    assert "Habitat léger" in titles_of(client, themes)
+
+    centres = "/api/v2/pages/?type=centres.CentrePage"
+    assert [item["id"] for item in get(client, centres).json()["items"]] == [centre.pk]
+    build.restrict(centre)
+    assert get(client, centres).json()["items"] == [], "a new view restriction hides the page at once"
+
+
+def titles_of(client, url):
+    return [item["name"] for item in get(client, url).json()["items"]]
+
+
+def test_open_formats_are_cached_and_conditional_too(client, site):
+    url = "/api/v2/centres.geojson"
+    first = get(client, url)
+    assert first["ETag"] and "max-age" in first["Cache-Control"]
+    assert client.get(url, HTTP_IF_NONE_MATCH=first["ETag"]).status_code == 304
+    CentrePageFactory(parent=site["department"])
+    assert client.get(url, HTTP_IF_NONE_MATCH=first["ETag"]).status_code == 200
+
+
+def test_errors_and_previews_are_never_cached(client, site):
+    response = client.get("/api/v2/pages/?colour=blue")
+    assert response.status_code == 400 and "no-store" in response["Cache-Control"]
+    assert "ETag" not in response
+
+
+def test_publishing_purges_the_api_from_the_cdn(client, site, settings):
+    settings.WAGTAILFRONTENDCACHE = {"default": {"BACKEND": "tests.test_api_cache.RecordingBackend"}}
+    PURGED.clear()
+    page = InitiativePageFactory(parent=site["blog"], live=False)
+    page.save_revision().publish()
+    assert "http://testserver/api/v2/pages/" in PURGED
