@@ -3,6 +3,7 @@
 from django.db.models import Prefetch
 
 from home.api import PageTypeAPI
+from home.api_fields import centre_summary_only
 
 from .filters import INITIATIVE_FILTERS, filter_initiatives
 from .models import InitiativeOrganiser, InitiativePage, InitiativeTag
@@ -15,7 +16,10 @@ PAGE_TYPES = [
         prefetch_related=(
             Prefetch(
                 "organisers",
-                queryset=InitiativeOrganiser.objects.select_related("centre__commune__department"),
+                # Organisers show as centre summaries: not the centres' whole pages.
+                queryset=InitiativeOrganiser.objects.select_related("centre__commune__department").only(
+                    "page", "centre", "sort_order", *centre_summary_only("centre__")
+                ),
             ),
             Prefetch("tagged_items", queryset=InitiativeTag.objects.select_related("tag")),
         ),

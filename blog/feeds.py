@@ -95,7 +95,8 @@ def card_image(page, request):
     image = public_image(page.image, request)
     if image is None:
         return None
-    rendition = image.get_rendition(CARD_SPEC)
+    # get_renditions, unlike get_rendition, doesn't write the prefetched rendition back to the cache each time.
+    rendition = image.get_renditions(CARD_SPEC)[CARD_SPEC]
     try:
         length = rendition.file.size
     except OSError:

@@ -7,17 +7,20 @@ and rich text in bulk (home.api_deferred), so their query count does not grow wi
 Each app registers its page types (filters and prefetching) in its own `api.py`.
 """
 
+import copy
 import re
+import threading
 from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.core.exceptions import FieldDoesNotExist
 from django.db import DatabaseError
-from django.db.models import Prefetch
+from django.db.models import Prefetch, QuerySet
 from django.http import Http404
 from django.shortcuts import redirect
+from django.urls import NoReverseMatch
 from rest_framework import status
-from rest_framework.fields import Field
+from rest_framework.fields import Field, SkipField
 from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 from wagtail import fields as wagtail_fields
@@ -36,6 +39,7 @@ from wagtail.images.api.v2.views import ImagesAPIViewSet
 from wagtail.models import Page, Site
 from wagtail.search.backends import get_search_backend
 
+from home.api_cache import cached_items
 from home.api_deferred import resolve
 from home.api_fields import (
     DistanceField,
@@ -45,6 +49,7 @@ from home.api_fields import (
     SchemaField,
     StreamBlocksField,
     TagsField,
+    object_detail_url,
 )
 from home.api_images import IMAGE_RENDITIONS, absolute_url
 from home.api_privacy import public_media, public_pages
@@ -189,7 +194,11 @@ class PageTypeAPI:
 
 
 class FigoSerializerMixin:
-    """Rich text and StreamFields in the API's shape (see home.api_fields)."""
+    """Rich text and StreamFields in the API's shape (see home.api_fields).
+
+    A serializer class is made once per endpoint, model and `fields` (FigoEndpointMixin), and its fields
+    are built once for the class: each new serializer gets a copy, as DRF copies declared fields.
+    """
 
     serializer_field_mapping = {
         **BaseSerializer.serializer_field_mapping,
@@ -197,13 +206,47 @@ class FigoSerializerMixin:
         wagtail_fields.RichTextField: RichTextHTMLField,
     }
 
+    def get_fields(self):
+        template = type(self).__dict__.get("_figo_fields_template")
+        if template is None:
+            template = super().get_fields()
+            type(self)._figo_fields_template = template
+        return copy.deepcopy(template)
+
+
+class DetailUrlField(Field):
+    """The object's URL in the API (Wagtail's field, without a reverse() per object)."""
+
+    def get_attribute(self, instance):
+        url = object_detail_url(self.context["router"], self.context["request"], type(instance), instance.pk)
+        if not url:
+            raise SkipField  # the object has no endpoint
+        return url
+
+    def to_representation(self, url):
+        return url
+
+
+class PageHtmlUrlField(Field):
+    """The page's public URL (Wagtail's field, with the request's cached site root paths)."""
+
+    def get_attribute(self, instance):
+        return instance
+
+    def to_representation(self, page):
+        try:
+            return page.get_full_url(self.context.get("request"))
+        except NoReverseMatch:
+            return None
+
 
 class FigoPageSerializer(FigoSerializerMixin, PageSerializer):
-    pass
+    detail_url = DetailUrlField(read_only=True)
+    html_url = PageHtmlUrlField(read_only=True)
 
 
 class FigoSerializer(FigoSerializerMixin, BaseSerializer):
-    pass
+    detail_url = DetailUrlField(read_only=True)
 
 
 class AbsoluteDownloadUrlField(Field):
@@ -225,6 +268,9 @@ class FigoDocumentSerializer(FigoSerializerMixin, DocumentSerializer):
 
 
 DEFERRED_FIELDS = (ImageSummaryField, DocumentSummaryField)
+SERIALIZER_CLASSES_MAX = 500
+_SERIALIZER_CLASSES = {}
+_SERIALIZER_CLASSES_LOCK = threading.Lock()
 
 
 def _relations(model, endpoint_class):
@@ -248,7 +294,8 @@ def _rows_queryset(model, endpoint_class):
     related = [
         api_field.name for api_field, django_field in _relations(model, endpoint_class) if _forward(django_field)
     ]
-    return model._default_manager.select_related(*related)
+    # select_related() without a name would follow every foreign key: only name what the fields show.
+    return model._default_manager.select_related(*related) if related else model._default_manager.all()
 
 
 def optimise(queryset, model, endpoint_class, extra_select=(), extra_prefetch=()):
@@ -268,7 +315,9 @@ def optimise(queryset, model, endpoint_class, extra_select=(), extra_prefetch=()
     for item in extra_prefetch:
         lookup = item.prefetch_to if isinstance(item, Prefetch) else item
         prefetch[lookup] = item
-    return queryset.select_related(*sorted(select)).prefetch_related(*prefetch.values())
+    if select:
+        queryset = queryset.select_related(*sorted(select))
+    return queryset.prefetch_related(*prefetch.values())
 
 
 class FigoEndpointMixin:
@@ -284,6 +333,21 @@ class FigoEndpointMixin:
     def get_urlpatterns(cls):
         """Listing and detail; only the pages endpoint keeps Wagtail's `find/`."""
         return [pattern for pattern in super().get_urlpatterns() if pattern.name != "find"]
+
+    @classmethod
+    def _get_serializer_class(cls, router, model, fields_config, show_details=False, nested=False):
+        """Wagtail's serializer class for these fields, made once (it makes a new class at every call)."""
+        key = (cls, id(router), model, repr(fields_config), show_details, nested)
+        serializer_class = _SERIALIZER_CLASSES.get(key)
+        if serializer_class is None:
+            serializer_class = super()._get_serializer_class(
+                router, model, fields_config, show_details=show_details, nested=nested
+            )
+            with _SERIALIZER_CLASSES_LOCK:
+                if len(_SERIALIZER_CLASSES) >= SERIALIZER_CLASSES_MAX:
+                    _SERIALIZER_CLASSES.clear()  # `fields` combinations are many: keep the memory bounded
+                _SERIALIZER_CLASSES[key] = serializer_class
+        return serializer_class
 
     def get_renderer_context(self):
         context = super().get_renderer_context()
@@ -502,10 +566,35 @@ class PagesEndpoint(FigoEndpointMixin, PagesAPIViewSet):
         self.listing_model = single or Page
         queryset = self.listing_queryset(model, values)
         items = self.paginate_queryset(queryset)
-        serializer = self.get_serializer(items, many=True)
-        response = self.get_paginated_response(serializer.data)
-        resolve(response.data["items"], request)
-        return response
+        return self.get_paginated_response(self.serialized_items(items, values.get("fields", "")))
+
+    def serialized_items(self, items, fields):
+        """The listed pages, serialised and resolved.
+
+        A plain listing reads its page ids first (the filtered, ordered query, light even far into the
+        list), then only the rows of the pages whose serialised form is not in the cache for the current
+        content version, `fields` and type (home.api_cache.cached_items), with what their fields need.
+        Search results and distances are computed for this request only.
+        """
+        if not isinstance(items, QuerySet) or items.query.annotations:
+            return self.serialize(items)
+        ids = list(items.prefetch_related(None).values_list("pk", flat=True))
+
+        def build(missing):
+            if self.listing_model is Page:
+                rows = Page.objects.filter(pk__in=missing)
+            else:
+                rows = self.optimised(self.listing_model.objects.filter(pk__in=missing), self.listing_model)
+            by_id = {row.pk: row for row in rows}
+            instances = [by_id[pk] for pk in missing if pk in by_id]  # a page deleted meanwhile is left out
+            return dict(zip([instance.pk for instance in instances], self.serialize(instances), strict=True))
+
+        return cached_items(self.request, ids, f"{self.listing_model._meta.label}|{fields}", build)
+
+    def serialize(self, instances):
+        data = self.get_serializer(instances, many=True).data
+        resolve(data, self.request)
+        return data
 
     def detail_view(self, request, pk):
         self.parse_parameters(self.detail_parameters())

@@ -10,12 +10,18 @@ memory cache belongs to one process and never hears of changes made by another o
 another worker, a cron command), so with it the version also includes the latest entry of Wagtail's
 action logs, read with one small query per request (`API_CACHE_CHECK_DATABASE`).
 
-ETags are hashes of the body: a partner whose copy is still identical gets 304 even after unrelated
-changes. Deployments behind a CDN get the API's roots purged through wagtail.contrib.frontend_cache.
+A response is stored once, with its ETag (a hash of the body) and, when it is large enough, a gzip
+copy compressed once: a hit costs one cache read, a conditional request one small read. ETags are hashes
+of the body: a partner whose copy is still identical gets 304 even after unrelated changes. What the
+API derives from content alone (the site, the restricted branches, serialised items, counts) is kept
+per content version too (`per_content_version`, `versioned_key`), under the same invalidation.
+Deployments behind a CDN get the API's roots purged through wagtail.contrib.frontend_cache.
 """
 
+import gzip
 import hashlib
 import logging
+import threading
 import uuid
 from functools import wraps
 
@@ -32,6 +38,14 @@ logger = logging.getLogger(__name__)
 VERSION_KEY = "figo:api:content-version"
 RESPONSE_KEY_PREFIX = "figo:api:response"
 API_APPS = {"home", "centres", "blog", "resources"}
+# Bodies smaller than this are sent as they are: gzip would save a few bytes at best.
+GZIP_MIN_LENGTH = 1024
+GZIP_LEVEL = 6
+# Attributes set on the request by cached_api_view, read by the code that computes a response.
+VERSION_ATTRIBUTE = "_figo_content_version"
+BYPASS_ATTRIBUTE = "_figo_cache_bypass"
+# What the benchmark's bypass header may ask: skip the response cache only, or every derived cache.
+BYPASS_RESPONSE, BYPASS_ALL = "response", "all"
 
 
 def cache_settings():
@@ -55,9 +69,10 @@ def database_fingerprint():
     return f"{page_entry or 0}.{model_entry or 0}"
 
 
-def content_version():
-    """The current content version, part of every cache key."""
-    version = cache.get(VERSION_KEY)
+def content_version(stored=None):
+    """The current content version. `stored` is the version read from the cache with something else in
+    the same round trip (cached_api_view), if it was; a version is set when there is none."""
+    version = stored if stored is not None else cache.get(VERSION_KEY)
     if version is None:
         cache.add(VERSION_KEY, uuid.uuid4().hex, timeout=None)
         version = cache.get(VERSION_KEY) or "0"
@@ -86,10 +101,84 @@ def purge_frontend_cache():
         logger.exception("Purge du cache CDN de l'API impossible")
 
 
-def response_key(request, version):
-    query = sorted(request.GET.lists())
+# --- What is derived from content, kept per content version ---------------------------------------------
+
+_MEMO = {}
+_MEMO_LOCK = threading.Lock()
+_MEMO_MAX = 512
+
+
+def per_content_version(request, name, compute):
+    """`compute()` once per content version in this process, or once per request without a version.
+
+    Requests served through cached_api_view carry the content version they were answered under; what
+    is computed for them is kept until the version changes (a change of content replaces the version, as
+    for cached responses). Other requests (the HTML site, tests with the cache off) compute once each.
+    """
+    if request is None:
+        return compute()
+    attribute = f"_figo_memo_{name}"
+    try:
+        return getattr(request, attribute)
+    except AttributeError:
+        pass
+    version = getattr(request, VERSION_ATTRIBUTE, None)
+    if version is None:
+        value = compute()
+    else:
+        key = (version, name)
+        try:
+            value = _MEMO[key]
+        except KeyError:
+            value = compute()
+            with _MEMO_LOCK:
+                if len(_MEMO) >= _MEMO_MAX:
+                    _MEMO.clear()
+                _MEMO[key] = value
+    setattr(request, attribute, value)
+    return value
+
+
+def versioned_key(request, kind, raw):
+    """A cache key for something derived from content (serialised item, count), or None when it must be
+    computed afresh: no content version on the request (cache off), or the benchmark bypasses it."""
+    version = getattr(request, VERSION_ATTRIBUTE, None) if request is not None else None
+    if version is None or getattr(request, BYPASS_ATTRIBUTE, None) == BYPASS_ALL:
+        return None
+    return f"figo:api:{kind}:{version}:{hashlib.sha256(raw.encode()).hexdigest()}"
+
+
+def cached_items(request, ids, variant, build):
+    """The serialised items of the pages `ids` (in that order), each read from the cache when it was
+    serialised before under the same content version, `variant` (type and fields) and host.
+
+    `build(missing_ids)` serialises the others at once (one query per relation, whatever their number)
+    and returns them by id; they are stored. Without a content version (cache off) or when the
+    benchmark bypasses every cache, all are built.
+    """
+    host = request.get_host()
+    keys = [versioned_key(request, "item", f"{host}|{variant}|{pk}") for pk in ids]
+    found = cache.get_many(keys) if ids and None not in keys else {}
+    serialised = {pk: found[key] for pk, key in zip(ids, keys, strict=True) if key in found}
+    missing = [pk for pk in ids if pk not in serialised]
+    if missing:
+        built = build(missing)
+        serialised.update(built)
+        stored = {key: built[pk] for pk, key in zip(ids, keys, strict=True) if key and pk in built}
+        if stored:
+            cache.set_many(stored, timeout=cache_settings()["timeout"])
+    return [serialised[pk] for pk in ids if pk in serialised]
+
+
+# --- Responses ------------------------------------------------------------------------------------------
+
+
+def response_key(request):
+    """The key of a request's response; the content version it was computed under is stored in the entry,
+    so that the version and the response are read in one round trip to the cache."""
+    query = "&".join(sorted(request.META.get("QUERY_STRING", "").split("&")))  # the same in any order
     raw = f"{request.get_host()}|{request.path}|{query}"
-    return f"{RESPONSE_KEY_PREFIX}:{version}:{hashlib.sha256(raw.encode()).hexdigest()}"
+    return f"{RESPONSE_KEY_PREFIX}:{hashlib.sha256(raw.encode()).hexdigest()}"
 
 
 def etag_matches(request, etag):
@@ -100,18 +189,65 @@ def etag_matches(request, etag):
     return "*" in candidates or etag.removeprefix("W/") in [tag.removeprefix("W/") for tag in candidates]
 
 
-def add_http_caching(response, etag):
+def accepts_gzip(request):
+    return "gzip" in request.headers.get("Accept-Encoding", "").lower()
+
+
+def build_entries(response, version):
+    """The cache entries of a 200 response: identity body, gzip body (or the identity one when too small
+    to gain), and their ETags alone for conditional requests. The ETag is the body's hash; the gzip copy
+    shares it as a weak ETag (same content, another encoding), as Django's GZipMiddleware does."""
+    content = response.content
+    etag = quote_etag(hashlib.sha256(content).hexdigest()[:32])
+    identity = {
+        "version": version,
+        "content": content,
+        "content_type": response["Content-Type"],
+        "etag": etag,
+        "encoding": None,
+    }
+    compressed = identity
+    if len(content) >= GZIP_MIN_LENGTH:
+        packed = gzip.compress(content, compresslevel=GZIP_LEVEL, mtime=0)
+        if len(packed) < len(content):
+            compressed = {**identity, "content": packed, "etag": f"W/{etag}", "encoding": "gzip"}
+    etags = {"version": version, "identity": etag, "gzip": compressed["etag"]}
+    return {"identity": identity, "gzip": compressed, "etags": etags}
+
+
+def entry_response(request, entry, state):
+    """The response for a stored entry: 304 when the partner's copy matches, else the body."""
+    if etag_matches(request, entry["etag"]):
+        response = HttpResponseNotModified()
+    else:
+        response = HttpResponse(entry["content"], content_type=entry["content_type"])
+        if entry["encoding"]:
+            response["Content-Encoding"] = entry["encoding"]
+    # A new response: its headers are set rather than patched.
     options = cache_settings()
-    response["ETag"] = etag
-    patch_cache_control(response, public=True, max_age=options["max_age"], stale_while_revalidate=options["stale"])
+    response["Cache-Control"] = f"public, max-age={options['max_age']}, stale-while-revalidate={options['stale']}"
+    response["ETag"] = entry["etag"]
+    response["Vary"] = "Accept-Encoding"
+    response["X-Cache"] = state
     return response
+
+
+def benchmark_bypass(request):
+    """The benchmark's request to skip the cache ("response" or "all"), honoured only when the benchmark's
+    settings name a header for it (API_CACHE_BYPASS_HEADER); never in the site's own settings."""
+    header = getattr(settings, "API_CACHE_BYPASS_HEADER", None)
+    if not header:
+        return None
+    value = request.headers.get(header, "").strip().lower()
+    return value if value in (BYPASS_RESPONSE, BYPASS_ALL) else None
 
 
 def cached_api_view(view):
     """Serve GET and HEAD from the server-side cache, answer 304 to matching If-None-Match.
 
     Only 200 responses are cached; errors are marked `no-store`. The API is anonymous, so one
-    cached copy serves everybody.
+    cached copy serves everybody. A hit costs one read from the cache (the content version and the
+    entry together), plus the database fingerprint with a local-memory cache.
     """
 
     @wraps(view)
@@ -119,31 +255,35 @@ def cached_api_view(view):
         if request.method not in ("GET", "HEAD"):
             return view(request, *args, **kwargs)
         options = cache_settings()
-        key = response_key(request, content_version()) if options["enabled"] else None
-        entry = cache.get(key) if key else None
-        state = "HIT"
-        if entry is None:
-            state = "MISS"
-            response = view(request, *args, **kwargs)
-            if hasattr(response, "render") and callable(response.render):
-                response = response.render()
-            if response.status_code != 200 or response.streaming:
-                if response.status_code >= 400:
-                    patch_cache_control(response, no_store=True)
-                return response
-            entry = {
-                "content": response.content,
-                "content_type": response["Content-Type"],
-                "etag": quote_etag(hashlib.sha256(response.content).hexdigest()[:32]),
-            }
-            if key:
-                cache.set(key, entry, timeout=options["timeout"])
-        if etag_matches(request, entry["etag"]):
-            response = HttpResponseNotModified()
-        else:
-            response = HttpResponse(entry["content"], content_type=entry["content_type"])
-        response["X-Cache"] = state
-        return add_http_caching(response, entry["etag"])
+        variant = "gzip" if accepts_gzip(request) else "identity"
+        key = bypass = version = None
+        if options["enabled"]:
+            bypass = benchmark_bypass(request)
+            key = response_key(request)
+            conditional = bool(request.headers.get("If-None-Match"))
+            wanted = f"{key}:{'etags' if conditional else variant}"
+            found = cache.get_many([VERSION_KEY] if bypass else [VERSION_KEY, wanted])
+            version = content_version(found.get(VERSION_KEY))
+            setattr(request, VERSION_ATTRIBUTE, version)
+            setattr(request, BYPASS_ATTRIBUTE, bypass)
+            stored = found.get(wanted)
+            if conditional and stored is not None and stored["version"] == version:
+                if etag_matches(request, stored[variant]):
+                    return entry_response(request, {"etag": stored[variant]}, "HIT")
+                stored = cache.get(f"{key}:{variant}")  # the partner's copy is old: send the body
+            if stored is not None and stored["version"] == version and not bypass:
+                return entry_response(request, stored, "HIT")
+        response = view(request, *args, **kwargs)
+        if hasattr(response, "render") and callable(response.render):
+            response = response.render()
+        if response.status_code != 200 or response.streaming:
+            if response.status_code >= 400:
+                patch_cache_control(response, no_store=True)
+            return response
+        entries = build_entries(response, version)
+        if key and not bypass:
+            cache.set_many({f"{key}:{name}": entry for name, entry in entries.items()}, timeout=options["timeout"])
+        return entry_response(request, entries[variant], "BYPASS" if bypass else "MISS")
 
     return wrapped
 

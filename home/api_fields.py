@@ -163,18 +163,61 @@ class CommuneField(SchemaField):
         return commune_summary(value)
 
 
+# What page_summary reads of a centre: load only these when a summary is all a relation shows.
+CENTRE_SUMMARY_FIELDS = (
+    "title",
+    "path",
+    "live",
+    "url_path",
+    "content_type",
+    "structure_type",
+    "latitude",
+    "longitude",
+    "commune__name",
+    "commune__department__code",
+)
+
+
+def centre_summary_only(prefix):
+    """The names to give `only()` so that `prefix` (a relation to a centre, "centre__") loads no more than
+    its summary needs (the commune and its département must be in select_related)."""
+    return tuple(f"{prefix}{name}" for name in CENTRE_SUMMARY_FIELDS)
+
+
+_DETAIL_PATHS = {}
+_SAMPLE_PK = 918273645546372819
+
+
+def object_detail_url(router, request, model, pk):
+    """Wagtail's get_object_detail_url without a reverse() per object: the path is reversed once per
+    router, model and URL configuration, then the id is put in it."""
+    from django.urls import get_script_prefix, get_urlconf
+    from wagtail.api.utils import get_full_url
+
+    key = (id(router), model, get_script_prefix(), get_urlconf())
+    parts = _DETAIL_PATHS.get(key)
+    if parts is None:
+        sample = router.get_object_detail_urlpath(model, _SAMPLE_PK)
+        parts = tuple(sample.split(str(_SAMPLE_PK))) if sample and sample.count(str(_SAMPLE_PK)) == 1 else ()
+        _DETAIL_PATHS[key] = parts
+    if not parts:
+        path = router.get_object_detail_urlpath(model, pk)
+        return get_full_url(request, path) if path else None
+    return get_full_url(request, f"{parts[0]}{pk}{parts[1]}")
+
+
 def page_summary(page, context):
     """id, type, title, public URL and API URL of a page; centres add their type, commune and point."""
-    from wagtail.api.v2.utils import get_object_detail_url
     from wagtail.models import Page
 
+    request = context.get("request")
     specific_class = page.specific_class or type(page)
     data = {
         "id": page.pk,
         "type": f"{specific_class._meta.app_label}.{specific_class.__name__}",
         "title": page.title,
-        "html_url": page.full_url,
-        "detail_url": get_object_detail_url(context["router"], context["request"], Page, page.pk),
+        "html_url": page.get_full_url(request),
+        "detail_url": object_detail_url(context["router"], request, Page, page.pk),
     }
     if hasattr(page, "structure_type"):
         data.update(

@@ -76,7 +76,7 @@ def canonical_url(page, request, page_number=None):
 
 def page_metadata(page, request, page_obj=None):
     """Everything the <head> says about a page: title, description, canonical URL, Open Graph type, image."""
-    is_article = page.specific_class.__name__ == "InitiativePage"
+    is_article = page._meta.model_name == "initiativepage"
     return {
         "title": page.seo_title or page.title,
         "description": page_description(page) or DEFAULT_DESCRIPTION,

@@ -6,6 +6,7 @@ its breadcrumb trail. `json_ld_script` serialises safely inside a <script> eleme
 """
 
 import json
+from decimal import Decimal
 
 from django.core.serializers.json import DjangoJSONEncoder
 from django.templatetags.static import static
@@ -155,7 +156,7 @@ def training_data(page, request):
         "offers": {
             "@type": "Offer",
             "category": "Paid" if page.price else "Free",
-            "price": str(page.price or 0),
+            "price": f"{Decimal(page.price or 0):.2f}",
             "priceCurrency": "EUR",
             "description": page.price_details,
         },

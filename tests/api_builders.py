@@ -173,8 +173,8 @@ def workshops(parent, place_centre, media, count, **fields):
             **fields,
         )
         page.report = body(media.image(), document, place_centre)
+        page.invited_partners.set([partner])  # a ParentalManyToManyField: stored by the save below
         page.save()
-        page.invited_partners.set([partner])
         WorkshopDocument.objects.create(page=page, document=media.document(), document_type="compte_rendu")
         pages.append(page)
     return pages

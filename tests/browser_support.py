@@ -145,6 +145,7 @@ def demo_facts(pages):
         "centre_department": centre.commune.department.name if centre else None,
         "blog_theme": theme.name if theme else None,
         "blog_theme_count": theme.initiatives.live().public().count() if theme else 0,
+        "initiatives_count": InitiativePage.objects.live().public().count(),
         "training": pages["training"].title if pages["training"] else None,
         "training_listing_title": pages["training"].get_listing_title() if pages["training"] else None,
     }
@@ -264,7 +265,7 @@ def browser(django_db_setup):
     """
     sync_api = pytest.importorskip("playwright.sync_api", reason="Playwright absent : pip install --group test")
     if not Path(CHROMIUM).exists():
-        pytest.skip("Chromium de Debian absent (/usr/bin/chromium) : apt-get install -y chromium fonts-dejavu-core")
+        pytest.skip(f"Chromium de Debian absent ({CHROMIUM}) : apt-get install -y chromium fonts-dejavu-core")
     with sync_api.sync_playwright() as playwright:
         chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
         yield chromium

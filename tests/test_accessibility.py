@@ -62,12 +62,15 @@ def audit(page):
 
 
 def describe(violation):
-    nodes = "\n".join(
-        f"    - {' '.join(map(str, node['target']))} : {node.get('failureSummary', '').splitlines()[-1:]}\n"
-        f"      {node['html'][:200]}"
-        for node in violation["nodes"][:8]
-    )
-    return f"  [{violation['impact']}] {violation['id']} — {violation['help']} ({violation['helpUrl']})\n{nodes}"
+    """A violation as a reader of the test output needs it: rule, impact, help, then each element (eight at most)."""
+    lines = [f"  [{violation['impact']}] {violation['id']} — {violation['help']} ({violation['helpUrl']})"]
+    for node in violation["nodes"][:8]:
+        summary = (node.get("failureSummary") or "").strip().splitlines()
+        lines.append(f"    - {' '.join(map(str, node['target']))} : {summary[-1].strip() if summary else ''}")
+        lines.append(f"      {node['html'][:200]}")
+    if len(violation["nodes"]) > 8:
+        lines.append(f"    … et {len(violation['nodes']) - 8} autres éléments")
+    return "\n".join(lines)
 
 
 def check(page, name):

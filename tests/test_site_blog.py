@@ -1,4 +1,4 @@
-"""The initiatives blog for readers: filters, pagination, reading time, and the initiative page's related initiatives."""
+"""The initiatives blog for readers: filters, pagination, reading time, related initiatives."""
 
 import re
 

@@ -1,4 +1,4 @@
-"""The directory for readers: filters, "près de chez moi", pagination, the map and its list, centre and département pages."""
+"""The directory for readers: filters, "près de chez moi", pagination, map and list, centre and département pages."""
 
 import datetime
 import json
@@ -76,7 +76,14 @@ def network(department_page, gers_page, tarn_et_garonne_page):
     """Centres in Toulouse, Auch (an EVS and a CS), Montauban, Castelsarrasin and Moissac."""
     return {
         "toulouse": centre_in(department_page, "31555", "Centre social des Izards"),
-        "auch_evs": centre_in(gers_page, "32013", "EVS du Garros", structure_type=StructureType.EVS, approval_global=False, approval_evs=True),
+        "auch_evs": centre_in(
+            gers_page,
+            "32013",
+            "EVS du Garros",
+            structure_type=StructureType.EVS,
+            approval_global=False,
+            approval_evs=True,
+        ),
         "auch_cs": centre_in(gers_page, "32013", "Centre social d'Auch"),
         "montauban": centre_in(tarn_et_garonne_page, "82121", "Centre social de Montauban"),
         "castelsarrasin": centre_in(tarn_et_garonne_page, "82033", "Centre social de Castelsarrasin"),
@@ -123,7 +130,7 @@ def test_centres_near_montauban_come_nearest_first_with_their_distance(client, d
     assert results_heading(text) == "6 structures près de Montauban"
     assert "depuis la mairie de <strong>Montauban</strong> (82000, Tarn-et-Garonne)" in text
     assert re.search(r"À \d+\u00a0km", text), "each centre shows its distance"
-    assert "<ol id=\"liste-structures\"" in text, "a list sorted by distance is an ordered list"
+    assert '<ol id="liste-structures"' in text, "a list sorted by distance is an ordered list"
 
 
 def test_a_postcode_and_a_loosely_typed_name_resolve_to_the_commune(client, directory_page, network):
@@ -230,7 +237,9 @@ def test_drafts_and_restricted_centres_appear_neither_in_the_list_nor_on_the_map
 def test_a_centre_open_now_says_so_with_the_time_it_was_checked(client, department_page):
     centre = centre_in(department_page, "31555", "Centre ouvert")
     now = timezone.localtime()
-    OpeningHours.objects.create(page=centre, weekday=now.weekday(), opens=datetime.time(0), closes=datetime.time(23, 59))
+    OpeningHours.objects.create(
+        page=centre, weekday=now.weekday(), opens=datetime.time(0), closes=datetime.time(23, 59)
+    )
     closed = centre_in(department_page, "31555", "Centre fermé")
     OpeningHours.objects.create(
         page=closed, weekday=(now.weekday() + 1) % 7, opens=datetime.time(9), closes=datetime.time(12)

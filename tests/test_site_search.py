@@ -34,14 +34,16 @@ def test_logements_finds_the_housing_dossier(client, housing_dossier):
 
 
 def test_results_are_grouped_by_type_with_their_counts(client, housing_dossier, blog_index_page, centre_page):
-    InitiativePageFactory(parent=blog_index_page, title="Un logement pour chaque jeune", summary="Colocation solidaire.")
+    InitiativePageFactory(
+        parent=blog_index_page, title="Un logement pour chaque jeune", summary="Colocation solidaire."
+    )
     centre_page.summary = "Permanence logement chaque mardi."
     centre_page.save_revision().publish()
 
     text = response_text(search(client, "logement"))
 
     for heading in ("Centres sociaux et EVS", "Initiatives d'habitants", "Dossiers thématiques"):
-        assert f">{heading} <span class=\"count\">(1)</span></h2>" in text
+        assert f'>{heading} <span class="count">(1)</span></h2>' in text
     assert 'aria-label="Types de résultats"' in text
 
 
@@ -75,7 +77,9 @@ def test_matching_words_are_highlighted_and_html_is_escaped(client, resource_ind
 def test_drafts_and_restricted_pages_are_never_found(client, housing_dossier, resource_index_page):
     draft = DossierPageFactory(parent=resource_index_page, title="Logement : note interne", theme=theme("logement"))
     draft.unpublish()
-    reserved = DossierPageFactory(parent=resource_index_page, title="Logement : espace adhérents", theme=theme("logement"))
+    reserved = DossierPageFactory(
+        parent=resource_index_page, title="Logement : espace adhérents", theme=theme("logement")
+    )
     restrict(reserved)
 
     text = response_text(search(client, "logement"))

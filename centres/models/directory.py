@@ -71,7 +71,8 @@ class DepartmentPage(BasePage):
     subpage_types = ["centres.CentrePage"]
 
     content_panels = Page.content_panels + [
-        FieldPanel("department"),
+        # Only those who manage the taxonomies may move a département page to another département.
+        FieldPanel("department", permission="home.change_department"),
         FieldPanel("introduction"),
         InlinePanel("contacts", label=_("Contact"), heading=_("Contacts du réseau départemental")),
         InlinePanel("key_events", label=_("Temps fort"), heading=_("Temps forts (rencontres, événements)")),

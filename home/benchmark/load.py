@@ -1,11 +1,11 @@
-"""A load bounded in time against a server on loopback: requests/s, p50, p99 and errors for one scenario.
+"""A load bounded in time against a server on loopback: requests/s, p50, p99, errors and response size for one
+scenario, after a warm-up that is not measured.
 
-wrk (Debian's package) is used when installed, as it leaves the machine's cores to the server; otherwise
+wrk (Debian's package) is used when installed: one thread of C leaves the two cores to the server; otherwise
 Python threads with http.client keep-alive connections. Only 127.0.0.1 may be targeted.
 """
 
 import http.client
-import random
 import re
 import shutil
 import statistics
@@ -17,23 +17,19 @@ from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
 LOOPBACK = "127.0.0.1"
-OFFSET_MARK = "{offset}"
 
 
 @dataclass
 class Scenario:
-    """One kind of request: `path` may hold {offset}, replaced by a random number below `offsets` (cache misses)."""
+    """One kind of request, repeated on every connection; `cached` marks those the server should answer
+    from its cache (the 70 % target), `expected_cache` the X-Cache header the server should send."""
 
     name: str
     path: str
     headers: dict = field(default_factory=dict)
-    offsets: int = 0
     expected_status: int = 200
-
-    def pick_path(self, rng):
-        if OFFSET_MARK in self.path:
-            return self.path.replace(OFFSET_MARK, str(rng.randrange(self.offsets)))
-        return self.path
+    expected_cache: str = ""
+    cached: bool = False
 
 
 @dataclass
@@ -44,6 +40,7 @@ class Result:
     p50_ms: float
     p99_ms: float
     errors: int
+    bytes_per_response: float = 0.0
 
     @property
     def rate(self):
@@ -56,32 +53,34 @@ def check_loopback(base_url):
         raise ValueError(f"Le banc d'essai ne vise que {LOOPBACK}, pas {host}.")
 
 
-def run(base_url, scenario, seconds, connections):
-    """Load `scenario` for `seconds` with `connections` concurrent connections."""
+def run(base_url, scenario, seconds, connections, warmup=2):
+    """Load `scenario` for `warmup` seconds (not measured: workers' first requests, connections, caches),
+    then for `seconds` with `connections` concurrent keep-alive connections."""
     check_loopback(base_url)
-    if shutil.which("wrk"):
-        return _run_wrk(base_url, scenario, seconds, connections)
-    return _run_threads(base_url, scenario, seconds, connections)
+    runner = _run_wrk if shutil.which("wrk") else _run_threads
+    if warmup:
+        runner(base_url, scenario, warmup, connections)
+    return runner(base_url, scenario, seconds, connections)
+
+
+def probe(base_url, scenario):
+    """One request of the scenario: (status, headers), to check what the server answers before loading it."""
+    check_loopback(base_url)
+    parts = urlsplit(base_url)
+    connection = http.client.HTTPConnection(parts.hostname, parts.port, timeout=60)
+    try:
+        connection.request("GET", scenario.path, headers=scenario.headers)
+        response = connection.getresponse()
+        response.read()
+        return response.status, {name.lower(): value for name, value in response.getheaders()}
+    finally:
+        connection.close()
 
 
 # --- wrk -----------------------------------------------------------------------------------------------
 
-WRK_SCRIPT = """
-local prefix, suffix, offsets = __PREFIX__, __SUFFIX__, __OFFSETS__
-__HEADERS__
-function setup(thread)
-  thread:set("seed", math.random(1, 1000000))
-end
-function init(args)
-  math.randomseed(seed + os.time())
-end
-request = function()
-  local path = prefix
-  if offsets > 0 then path = prefix .. math.random(0, offsets - 1) .. suffix end
-  return wrk.format("GET", path)
-end
-"""
 UNITS_MS = {"us": 0.001, "ms": 1.0, "s": 1000.0, "m": 60_000.0}
+UNITS_BYTES = {"B": 1, "KB": 1024, "MB": 1024**2, "GB": 1024**3}
 
 
 def _lua_string(text):
@@ -89,19 +88,9 @@ def _lua_string(text):
 
 
 def _wrk_script(scenario):
-    if OFFSET_MARK in scenario.path:
-        prefix, suffix = scenario.path.split(OFFSET_MARK, 1)
-    else:
-        prefix, suffix = scenario.path, ""
-    headers = "\n".join(
-        f"wrk.headers[{_lua_string(name)}] = {_lua_string(value)}" for name, value in scenario.headers.items()
-    )
-    return (
-        WRK_SCRIPT.replace("__PREFIX__", _lua_string(prefix))
-        .replace("__SUFFIX__", _lua_string(suffix))
-        .replace("__OFFSETS__", str(scenario.offsets if OFFSET_MARK in scenario.path else 0))
-        .replace("__HEADERS__", headers)
-    )
+    lines = [f"wrk.path = {_lua_string(scenario.path)}"]
+    lines += [f"wrk.headers[{_lua_string(name)}] = {_lua_string(value)}" for name, value in scenario.headers.items()]
+    return "\n".join(lines) + "\n"
 
 
 def _duration_ms(text):
@@ -115,7 +104,7 @@ def _run_wrk(base_url, scenario, seconds, connections):
         script.flush()
         command = [
             "wrk",
-            f"--threads={min(2, connections)}",
+            "--threads=1",
             f"--connections={connections}",
             f"--duration={int(seconds)}s",
             "--timeout=10s",
@@ -137,42 +126,29 @@ def _run_wrk(base_url, scenario, seconds, connections):
     non_2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
     if non_2xx:
         errors += int(non_2xx.group(1))
-    if scenario.expected_status != 200:
-        # wrk counts any 2xx/3xx as a success; ask the server once more to be sure of the status.
-        errors += 0 if _status(base_url, scenario) == scenario.expected_status else requests
-    return Result(scenario.name, requests, elapsed, p50, p99, errors)
+    transfer = re.search(r"Transfer/sec:\s+([\d.]+)(B|KB|MB|GB)", output)
+    rate = requests / elapsed if elapsed else 0
+    size = float(transfer.group(1)) * UNITS_BYTES[transfer.group(2)] / rate if transfer and rate else 0.0
+    return Result(scenario.name, requests, elapsed, p50, p99, errors, size)
 
 
 # --- Python threads ------------------------------------------------------------------------------------
 
 
-def _status(base_url, scenario):
-    parts = urlsplit(base_url)
-    connection = http.client.HTTPConnection(parts.hostname, parts.port, timeout=10)
-    try:
-        connection.request("GET", scenario.pick_path(random.Random()), headers=scenario.headers)  # noqa: S311
-        response = connection.getresponse()
-        response.read()
-        return response.status
-    finally:
-        connection.close()
-
-
 def _run_threads(base_url, scenario, seconds, connections):
     parts = urlsplit(base_url)
     deadline = time.monotonic() + seconds
-    latencies, errors, lock = [], [0], threading.Lock()
+    latencies, errors, sizes, lock = [], [0], [0], threading.Lock()
 
-    def worker(seed):
-        rng = random.Random(seed)  # noqa: S311 (choosing cache-missing offsets, not security)
-        mine, bad = [], 0
+    def worker():
+        mine, bad, size = [], 0, 0
         connection = http.client.HTTPConnection(parts.hostname, parts.port, timeout=10)
         while time.monotonic() < deadline:
             started = time.perf_counter()
             try:
-                connection.request("GET", scenario.pick_path(rng), headers=scenario.headers)
+                connection.request("GET", scenario.path, headers=scenario.headers)
                 response = connection.getresponse()
-                response.read()
+                size += len(response.read())
                 if response.status != scenario.expected_status:
                     bad += 1
             except (OSError, http.client.HTTPException):
@@ -184,9 +160,10 @@ def _run_threads(base_url, scenario, seconds, connections):
         with lock:
             latencies.extend(mine)
             errors[0] += bad
+            sizes[0] += size
 
     started = time.monotonic()
-    threads = [threading.Thread(target=worker, args=(seed,)) for seed in range(connections)]
+    threads = [threading.Thread(target=worker) for _ in range(connections)]
     for thread in threads:
         thread.start()
     for thread in threads:
@@ -195,4 +172,6 @@ def _run_threads(base_url, scenario, seconds, connections):
     if not latencies:
         return Result(scenario.name, 0, elapsed, 0.0, 0.0, errors[0])
     quantiles = statistics.quantiles(latencies, n=100, method="inclusive")
-    return Result(scenario.name, len(latencies), elapsed, quantiles[49], quantiles[98], errors[0])
+    return Result(
+        scenario.name, len(latencies), elapsed, quantiles[49], quantiles[98], errors[0], sizes[0] / len(latencies)
+    )

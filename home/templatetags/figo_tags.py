@@ -1,8 +1,7 @@
-"""Template tags of the public site: navigation, cards, listings and French formatting.
+"""Template tags of the public site: navigation, cards, small page-level lookups and French formatting.
 
-Listings start from the models' own querysets where they exist (get_initiatives, get_trainings,
-upcoming()…) and add what the cards show (select_related, prefetches, upcoming / past split), so a
-listing runs the same number of queries whatever its length.
+Listings are built by the page models (`get_context`, `get_initiatives`, `get_trainings`…) with what their
+cards show already fetched; `listed` only serves lists that mix page types (featured or related pages).
 """
 
 import math
@@ -14,7 +13,6 @@ from urllib.parse import urlsplit
 from django import template
 from django.apps import apps
 from django.conf import settings
-from django.core.paginator import Paginator
 from django.db.models import Count, prefetch_related_objects
 from django.http import QueryDict
 from django.utils import formats, timezone
@@ -222,17 +220,6 @@ def prefetch_for_cards(items):
 
 
 @register.simple_tag(takes_context=True)
-def paginate(context, items, per_page=12):
-    """A page of `items` chosen by the `page` query parameter; out-of-range numbers give the last page."""
-    request = context.get("request")
-    number = request.GET.get("page") if request is not None else None
-    page_obj = Paginator(items, per_page).get_page(number)
-    page_obj.object_list = list(page_obj.object_list)
-    prefetch_for_cards(page_obj.object_list)
-    return page_obj
-
-
-@register.simple_tag(takes_context=True)
 def query_with(context, **changes):
     """The current query string with some parameters changed; None removes one. Always drops `page`."""
     request = context.get("request")
@@ -324,51 +311,6 @@ def key_events(department_page):
 
 
 @register.simple_tag
-def centre_activity(centre, limit=6):
-    """What happens at a centre: the initiatives it organises and the sessions and workshops it hosts."""
-    from blog.models import InitiativePage
-    from resources.models import TrainingSession, WorkshopPage
-
-    initiatives = (
-        InitiativePage.objects.live()
-        .public()
-        .filter(organisers__centre=centre)
-        .distinct()
-        .order_by("-date", "-pk")
-        .select_related("image")
-        .prefetch_related("themes", "organisers__centre")
-    )
-    workshops = (
-        WorkshopPage.objects.live()
-        .public()
-        .upcoming()
-        .filter(place_centre=centre)
-        .select_related("theme", "place_centre__commune", "place_commune")
-    )
-    return {
-        "initiatives": listed(initiatives[:limit]),
-        "sessions": list(TrainingSession.objects.upcoming().filter(place_centre=centre)[:limit]),
-        "workshops": list(workshops[:limit]),
-    }
-
-
-@register.simple_tag
-def training_catalogue(index):
-    """The trainings of a catalogue with what their cards show, in a fixed number of queries."""
-    trainings = index.get_trainings().select_related("image").prefetch_related("audiences", "themes", "sessions")
-    return listed(trainings)
-
-
-@register.simple_tag
-def upcoming_sessions_under(page, limit=None):
-    """Upcoming sessions of the live trainings below `page`, soonest first."""
-    from resources.models import TrainingSession
-
-    sessions = TrainingSession.objects.upcoming().filter(page__path__startswith=page.path)
-    return list(sessions[:limit] if limit else sessions)
-
-
-@register.simple_tag
 def next_session(training):
     """The training's soonest session that has not ended, or None."""
     sessions = training.get_upcoming_sessions()
@@ -384,20 +326,6 @@ def sessions_of(training):
         "upcoming": [session for session in sessions if session.end >= now],
         "past": [session for session in reversed(sessions) if session.end < now],
     }
-
-
-@register.simple_tag
-def workshops_of(index):
-    """The workshops of an index: upcoming (soonest first) and past (latest first)."""
-    from resources.models import WorkshopPage
-
-    workshops = (
-        WorkshopPage.objects.child_of(index)
-        .live()
-        .public()
-        .select_related("theme", "image", "place_centre__commune", "place_commune")
-    )
-    return {"upcoming": listed(workshops.upcoming()), "past": listed(workshops.past())}
 
 
 @register.simple_tag
