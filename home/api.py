@@ -581,10 +581,7 @@ class PagesEndpoint(FigoEndpointMixin, PagesAPIViewSet):
         ids = list(items.prefetch_related(None).values_list("pk", flat=True))
 
         def build(missing):
-            if self.listing_model is Page:
-                rows = Page.objects.filter(pk__in=missing)
-            else:
-                rows = self.optimised(self.listing_model.objects.filter(pk__in=missing), self.listing_model)
+            rows = self.optimised(self.listing_model.objects.filter(pk__in=missing), self.listing_model)
             by_id = {row.pk: row for row in rows}
             instances = [by_id[pk] for pk in missing if pk in by_id]  # a page deleted meanwhile is left out
             return dict(zip([instance.pk for instance in instances], self.serialize(instances), strict=True))

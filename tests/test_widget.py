@@ -1,11 +1,7 @@
 """The embeddable widget and the "Intégrer nos contenus" page: what a partner pastes into a page of their own
 site shows the federation's cards, and the page that builds the snippet works with and without JavaScript."""
 
-import http.server
 import shutil
-import threading
-import urllib.request
-from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -13,7 +9,7 @@ from django.contrib.staticfiles import finders
 from wagtail.models import PageViewRestriction
 
 from home.models import Commune
-from tests.conftest import CentrePageFactory, InitiativePageFactory, TrainingSessionFactory
+from tests.conftest import CentrePageFactory, InitiativePageFactory
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -150,80 +146,3 @@ def test_embed_form_escapes_what_the_partner_types(client, site_tree):
 
 
 # --- In a real browser, on another origin --------------------------------------------------------------
-
-HOST_PAGE = """<!DOCTYPE html>
-<html lang="fr"><head><meta charset="utf-8"><title>Mairie de Toulouse</title>
-<style>body {{ font-family: Georgia, serif; }}</style></head>
-<body>
-<h1>Le site d'un partenaire</h1>
-<div data-figo-widget="initiatives" data-department="31" data-limit="3"></div>
-<div data-figo-widget="formations" data-limit="2"></div>
-<div data-figo-widget="centres" data-commune="Toulouse"></div>
-<script src="{site}/static/js/widget.js" async></script>
-</body></html>
-"""
-
-
-@contextmanager
-def static_host_page(html):
-    """Serve one HTML page from another port of 127.0.0.1 than the site: another origin."""
-
-    class Handler(http.server.BaseHTTPRequestHandler):
-        def do_GET(self):
-            body = html.encode()
-            self.send_response(200)
-            self.send_header("Content-Type", "text/html; charset=utf-8")
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
-
-        def log_message(self, *args):
-            pass
-
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
-
-
-@pytest.mark.browser
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_pasted_widget_shows_cards_on_a_page_of_another_origin(live_server, site_tree):
-    sync_api = pytest.importorskip("playwright.sync_api")
-    if not shutil.which(CHROMIUM):
-        pytest.skip("Chromium de Debian absent : apt-get install -y chromium")
-    TrainingSessionFactory(page=site_tree.training)
-    site = live_server.url
-    with urllib.request.urlopen(f"{site}/static/js/widget.js", timeout=10) as response:  # noqa: S310 (loopback)
-        assert response.status == 200
-        assert "javascript" in response.headers["Content-Type"]
-
-    with static_host_page(HOST_PAGE.format(site=site)) as host_url, sync_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
-        try:
-            page = browser.new_page()
-            warnings = []
-            page.on("console", lambda message: warnings.append(message.text))
-            page.goto(host_url)
-            page.wait_for_function("document.querySelectorAll('[data-figo-rendered=ok]').length === 3", timeout=15_000)
-
-            initiatives, formations, centres = page.query_selector_all("[data-figo-widget]")
-            assert initiatives.inner_text().count("Les Izards cultivent leur jardin") == 1
-            assert len(formations.query_selector_all(".figo-card")) == 2
-            assert "Centre social des Izards" in centres.inner_text()
-            title_link = initiatives.query_selector(".figo-card__title a")
-            assert title_link.get_attribute("href").endswith(site_tree.initiative.url)
-            more = initiatives.query_selector(".figo-widget__more a")
-            assert more.get_attribute("href").endswith(site_tree.blog_index.url)
-            # The cards inherit the host page's font.
-            font = page.eval_on_selector(".figo-card__title", "node => getComputedStyle(node).fontFamily")
-            assert "Georgia" in font
-            # Headings follow the page's outline: a section title, then one heading per card.
-            assert initiatives.query_selector("h2.figo-widget__title") is not None
-            assert not [text for text in warnings if "FIGO" in text]
-        finally:
-            browser.close()
