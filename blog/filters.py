@@ -7,10 +7,23 @@ stage is the current one (the latest dated step, see InitiativeQuerySet.with_cur
 from django.db.models import Q
 from django.utils.text import slugify
 
-from centres.models import StructureType
-from home.filtering import Boolean, Choice, DepartmentCode, ListOf, PositiveInteger, Slug, Text
+from centres.filters import distance_expression, within_radius
+from centres.models import CentrePage, StructureType
+from home.filtering import (
+    Boolean,
+    Choice,
+    DepartmentCode,
+    LatLon,
+    ListOf,
+    PositiveInteger,
+    PositiveNumber,
+    Slug,
+    Text,
+)
 
 from .models import FollowUpStageName, InitiativeDimension, InitiativeOrganiser, InitiativePage, InitiativeStatus
+
+DEFAULT_NEAR_RADIUS_KM = 20
 
 INITIATIVE_FILTERS = {
     "department": ListOf(DepartmentCode(), "Département d'un des centres organisateurs."),
@@ -26,6 +39,11 @@ INITIATIVE_FILTERS = {
     "follow_up_stage": Choice(
         FollowUpStageName.values, "Étape de suivi actuelle d'une action signifiante (la plus récente)."
     ),
+    "near": LatLon(
+        "Point « latitude,longitude » : seulement les initiatives dont un centre organisateur est à moins de "
+        f"« radius_km » kilomètres (par défaut {DEFAULT_NEAR_RADIUS_KM} km)."
+    ),
+    "radius_km": PositiveNumber("Rayon autour de « near », en kilomètres.", requires="near"),
 }
 
 
@@ -55,6 +73,15 @@ def filter_initiatives(queryset, filters):
         queryset = queryset.filter(dimension=filters["dimension"])
     if "significant" in filters:
         queryset = queryset.filter(is_significant=filters["significant"])
+    if "near" in filters:
+        latitude, longitude = filters["near"]
+        radius_km = filters.get("radius_km", DEFAULT_NEAR_RADIUS_KM)
+        nearby = (
+            within_radius(CentrePage.objects.filter(latitude__isnull=False), latitude, longitude, radius_km)
+            .annotate(distance_km=distance_expression(latitude, longitude))
+            .filter(distance_km__lte=radius_km)
+        )
+        queryset = queryset.filter(pk__in=_organised_by(centre__in=nearby.values("pk")))
     if "follow_up_stage" in filters:
         at_stage = InitiativePage.objects.with_current_stage().filter(current_stage=filters["follow_up_stage"])
         queryset = queryset.filter(pk__in=at_stage.values("pk"))
