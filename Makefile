@@ -38,5 +38,13 @@ lint: install-test
 test: lint browser-deps
 	$(BIN)/pytest
 
+# Benchmark on PostgreSQL: builds the national dataset once (a few minutes), serves it with gunicorn on
+# 127.0.0.1 and prints requests/s, p50, p99 and errors per scenario; every load is bounded in time.
+BENCHMARK_DATABASE_URL ?= postgres://figo:figo@127.0.0.1:5432/figo_benchmark
+benchmark: install
+	@command -v wrk >/dev/null || { [ "$$(id -u)" = 0 ] && apt-get install -y -qq wrk redis-server >/dev/null; } || true
+	DATABASE_URL=$(BENCHMARK_DATABASE_URL) $(BIN)/python manage.py build_benchmark_data
+	DATABASE_URL=$(BENCHMARK_DATABASE_URL) $(BIN)/python manage.py benchmark --cache both
+
 clean:
 	rm -rf $(VENV) db.sqlite3 media static_collected test-artifacts

@@ -1,20 +1,22 @@
 """Caching of the partner API: server-side cache, Cache-Control, ETag and 304, and invalidation.
 
-Every cached response is stored under a key that contains the current *content version*. Any change
-to published content (publishing, unpublishing, moving or deleting a page, editing a vocabulary,
-an image, a document or a privacy setting) replaces the version, so every cached response, listings
-included, becomes unreachable at once and the next request is computed afresh: simple and correct.
+Every cached response is stored with the *content version* it was computed under, and served only while
+that version is current. Any change to published content (publishing, unpublishing, moving or deleting a
+page, editing a vocabulary, an image, a document or a privacy setting) replaces the version, so every
+cached response, listings included, is stale at once and the next request is computed afresh: simple and
+correct.
 
 The version lives in the Django cache (Redis when REDIS_URL is set, shared by every worker). A local
 memory cache belongs to one process and never hears of changes made by another one (the admin in
 another worker, a cron command), so with it the version also includes the latest entry of Wagtail's
 action logs, read with one small query per request (`API_CACHE_CHECK_DATABASE`).
 
-A response is stored once, with its ETag (a hash of the body) and, when it is large enough, a gzip
-copy compressed once: a hit costs one cache read, a conditional request one small read. ETags are hashes
-of the body: a partner whose copy is still identical gets 304 even after unrelated changes. What the
-API derives from content alone (the site, the restricted branches, serialised items, counts) is kept
-per content version too (`per_content_version`, `versioned_key`), under the same invalidation.
+A response is stored once, with its ETag (a hash of the body) and, when it is large enough, a gzip copy
+compressed once. A hit costs one read from the cache (the version and the response together), served by
+ApiCacheMiddleware before URL resolution; a conditional request reads the ETags only. ETags are hashes
+of the body: a partner whose copy is still identical gets 304 even after unrelated changes. What the API
+derives from content alone (the site, the restricted branches, serialised listing items) is kept per
+content version too (`per_content_version`, `versioned_key`), under the same invalidation.
 Deployments behind a CDN get the API's roots purged through wagtail.contrib.frontend_cache.
 """
 
@@ -41,9 +43,12 @@ API_APPS = {"home", "centres", "blog", "resources"}
 # Bodies smaller than this are sent as they are: gzip would save a few bytes at best.
 GZIP_MIN_LENGTH = 1024
 GZIP_LEVEL = 6
-# Attributes set on the request by cached_api_view, read by the code that computes a response.
+# Attributes set on the request by `lookup`, read by the code that computes and caches a response.
 VERSION_ATTRIBUTE = "_figo_content_version"
 BYPASS_ATTRIBUTE = "_figo_cache_bypass"
+KEY_ATTRIBUTE = "_figo_response_key"
+# Where the cached views live (the API and the open formats under it): ApiCacheMiddleware looks only there.
+API_PATH_PREFIX = "/api/"
 # What the benchmark's bypass header may ask: skip the response cache only, or every derived cache.
 BYPASS_RESPONSE, BYPASS_ALL = "response", "all"
 
@@ -140,7 +145,7 @@ def per_content_version(request, name, compute):
 
 
 def versioned_key(request, kind, raw):
-    """A cache key for something derived from content (serialised item, count), or None when it must be
+    """A cache key for something derived from content (a serialised item), or None when it must be
     computed afresh: no content version on the request (cache off), or the benchmark bypasses it."""
     version = getattr(request, VERSION_ATTRIBUTE, None) if request is not None else None
     if version is None or getattr(request, BYPASS_ATTRIBUTE, None) == BYPASS_ALL:
@@ -242,37 +247,79 @@ def benchmark_bypass(request):
     return value if value in (BYPASS_RESPONSE, BYPASS_ALL) else None
 
 
+def lookup(request, early=False):
+    """Read the cache for a GET or HEAD request: the content version and, unless the benchmark bypasses
+    it, the stored response, in one round trip. Returns the response to send (a hit, or 304), or None.
+
+    Done once per request by cached_api_view, which leaves the version, the key and the bypass on the
+    request for the view and what it caches (versioned_key). `early` (ApiCacheMiddleware, before URL
+    resolution) only answers hits: when nothing is stored for the URL, the version is not even read.
+    """
+    if hasattr(request, KEY_ATTRIBUTE) or request.method not in ("GET", "HEAD"):
+        return None
+    if not cache_settings()["enabled"]:
+        if not early:
+            setattr(request, KEY_ATTRIBUTE, None)
+        return None
+    bypass = benchmark_bypass(request)
+    if early and bypass:
+        return None
+    key = response_key(request)
+    variant = "gzip" if accepts_gzip(request) else "identity"
+    conditional = bool(request.headers.get("If-None-Match"))
+    wanted = f"{key}:{'etags' if conditional else variant}"
+    found = cache.get_many([VERSION_KEY] if bypass else [VERSION_KEY, wanted])
+    stored = found.get(wanted)
+    if early and stored is None:
+        return None  # not a cached URL, or not cached yet: the view will tell
+    version = content_version(found.get(VERSION_KEY))
+    setattr(request, VERSION_ATTRIBUTE, version)
+    setattr(request, BYPASS_ATTRIBUTE, bypass)
+    setattr(request, KEY_ATTRIBUTE, key)
+    if conditional and stored is not None and stored["version"] == version:
+        if etag_matches(request, stored[variant]):
+            return entry_response(request, {"etag": stored[variant]}, "HIT")
+        stored = cache.get(f"{key}:{variant}")  # the partner's copy is old: send the body
+    if stored is not None and stored["version"] == version:
+        return entry_response(request, stored, "HIT")
+    return None
+
+
+class ApiCacheMiddleware:
+    """Answer the API's cached GET requests before URL resolution and the view's wrappers.
+
+    It sits after the middleware that add headers to every response (security, CORS, language,
+    X-Frame-Options…), so a response read from the cache here is the same as one served by the view.
+    Only responses stored by cached_api_view are found, so other URLs under /api/ pass through.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.path_info.startswith(API_PATH_PREFIX):
+            response = lookup(request, early=True)
+            if response is not None:
+                return response
+        return self.get_response(request)
+
+
 def cached_api_view(view):
     """Serve GET and HEAD from the server-side cache, answer 304 to matching If-None-Match.
 
     Only 200 responses are cached; errors are marked `no-store`. The API is anonymous, so one
     cached copy serves everybody. A hit costs one read from the cache (the content version and the
-    entry together), plus the database fingerprint with a local-memory cache.
+    entry together), plus the database fingerprint with a local-memory cache; ApiCacheMiddleware
+    serves hits earlier still.
     """
 
     @wraps(view)
     def wrapped(request, *args, **kwargs):
         if request.method not in ("GET", "HEAD"):
             return view(request, *args, **kwargs)
-        options = cache_settings()
-        variant = "gzip" if accepts_gzip(request) else "identity"
-        key = bypass = version = None
-        if options["enabled"]:
-            bypass = benchmark_bypass(request)
-            key = response_key(request)
-            conditional = bool(request.headers.get("If-None-Match"))
-            wanted = f"{key}:{'etags' if conditional else variant}"
-            found = cache.get_many([VERSION_KEY] if bypass else [VERSION_KEY, wanted])
-            version = content_version(found.get(VERSION_KEY))
-            setattr(request, VERSION_ATTRIBUTE, version)
-            setattr(request, BYPASS_ATTRIBUTE, bypass)
-            stored = found.get(wanted)
-            if conditional and stored is not None and stored["version"] == version:
-                if etag_matches(request, stored[variant]):
-                    return entry_response(request, {"etag": stored[variant]}, "HIT")
-                stored = cache.get(f"{key}:{variant}")  # the partner's copy is old: send the body
-            if stored is not None and stored["version"] == version and not bypass:
-                return entry_response(request, stored, "HIT")
+        hit = lookup(request)
+        if hit is not None:
+            return hit
         response = view(request, *args, **kwargs)
         if hasattr(response, "render") and callable(response.render):
             response = response.render()
@@ -280,9 +327,13 @@ def cached_api_view(view):
             if response.status_code >= 400:
                 patch_cache_control(response, no_store=True)
             return response
-        entries = build_entries(response, version)
+        key = getattr(request, KEY_ATTRIBUTE, None)
+        bypass = getattr(request, BYPASS_ATTRIBUTE, None)
+        entries = build_entries(response, getattr(request, VERSION_ATTRIBUTE, None))
         if key and not bypass:
-            cache.set_many({f"{key}:{name}": entry for name, entry in entries.items()}, timeout=options["timeout"])
+            timeout = cache_settings()["timeout"]
+            cache.set_many({f"{key}:{name}": entry for name, entry in entries.items()}, timeout=timeout)
+        variant = "gzip" if accepts_gzip(request) else "identity"
         return entry_response(request, entries[variant], "BYPASS" if bypass else "MISS")
 
     return wrapped

@@ -41,6 +41,7 @@ class Result:
     p99_ms: float
     errors: int
     bytes_per_response: float = 0.0
+    cpu_ms: float = 0.0  # server-side CPU time per request (home.benchmark.cpu), 0 when unknown
 
     @property
     def rate(self):

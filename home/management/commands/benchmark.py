@@ -32,7 +32,8 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 
 from centres.models import CentrePage
-from home.benchmark import dataset
+from home.benchmark import cpu, dataset
+from home.benchmark.cpu import ServerCpu
 from home.benchmark.load import LOOPBACK, Scenario, probe, run
 
 # The issue's targets on a 2-core machine.
@@ -44,6 +45,9 @@ UNCACHED_LISTING = "20 initiatives, fields=*, sans cache"
 GZIP = {"Accept-Encoding": "gzip"}
 BYPASS_HEADER = "X-Figo-Benchmark-Cache"
 GUNICORN_CONF = "home/benchmark/gunicorn_conf.py"
+CEILING_AGAIN = "Plafond, mesuré à nouveau à la fin"
+# Beyond this difference between the two ceilings, the machine was busy with something else.
+CEILING_SPREAD = 0.15
 
 
 def free_port():
@@ -74,7 +78,7 @@ def stop(process):
 
 @contextlib.contextmanager
 def redis_server():
-    """A throwaway redis-server on 127.0.0.1 (no persistence) for the run; yields its URL."""
+    """A throwaway redis-server on 127.0.0.1 (no persistence) for the run; yields its URL and process id."""
     binary = shutil.which("redis-server")
     if not binary:
         raise CommandError("--cache redis : redis-server n'est pas installé (paquet Debian redis-server).")
@@ -95,7 +99,7 @@ def redis_server():
                 if time.monotonic() > deadline:
                     raise CommandError("redis-server n'a pas démarré.") from None
                 time.sleep(0.1)
-        yield f"redis://{LOOPBACK}:{port}/0"
+        yield f"redis://{LOOPBACK}:{port}/0", process.pid
     finally:
         stop(process)
 
@@ -127,20 +131,24 @@ class Command(BaseCommand):
         call_command("build_benchmark_data", stdout=self.stdout)
         for cache in ("locmem", "redis") if options["cache"] == "both" else (options["cache"],):
             if cache == "redis":
-                with redis_server() as url:
-                    self.measure(options, cache, {"REDIS_URL": url})
+                with redis_server() as (url, redis_pid):
+                    self.measure(options, cache, {"REDIS_URL": url}, redis_pid)
             else:
                 self.measure(options, cache, {})
 
-    def measure(self, options, cache, environment):
+    def measure(self, options, cache, environment, redis_pid=None):
         port = free_port()
         base = f"http://{LOOPBACK}:{port}"
         before = load_average()
         server = self.start_gunicorn(port, options, environment)
+        meter = ServerCpu([server.pid, redis_pid], settings.DATABASES["default"]["NAME"]) if cpu.available() else None
         try:
             wait_until_up(base + "/__benchmark__/ceiling")
             results = []
-            for scenario in self.scenarios(base):
+            scenarios = self.scenarios(base)
+            # The ceiling again at the end: the machine's other work changes during a run.
+            scenarios.append(Scenario(CEILING_AGAIN, scenarios[0].path, scenarios[0].headers))
+            for scenario in scenarios:
                 if options["only"] and options["only"] not in scenario.name and not scenario.name.startswith("Plafond"):
                     continue
                 self.stdout.write(f"… {scenario.name}")
@@ -149,7 +157,10 @@ class Command(BaseCommand):
                 problem = self.check_answers(base, scenario)
                 if problem:
                     self.stdout.write(self.style.ERROR(f"  {problem} : toutes ses requêtes comptent en erreur."))
+                start = meter.snapshot() if meter else {}
                 result = run(base, scenario, options["duration"], options["connections"], warmup=0)
+                if meter and result.requests:
+                    result.cpu_ms = 1000 * meter.spent(start, meter.snapshot()) / result.requests
                 if problem:
                     result.errors += result.requests or 1
                 results.append((scenario, result))
@@ -233,7 +244,9 @@ class Command(BaseCommand):
         return scenarios
 
     def report(self, results, options, cache, before):
-        ceiling = results[0][1].rate or 1.0
+        first, last = results[0][1].rate, results[-1][1].rate
+        # The higher of the two ceilings: every share is computed against the better state of the machine.
+        ceiling = max(first, last) or 1.0
         self.stdout.write("")
         self.stdout.write(
             f"Cache : {'Redis (127.0.0.1)' if cache == 'redis' else 'mémoire locale de chaque processus'} ; "
@@ -243,16 +256,31 @@ class Command(BaseCommand):
             f"charge de la machine avant : {before}, après : {load_average()}."
         )
         header = (
-            f"{'Scénario':<52} {'req/s':>7} {'% plafond':>9} {'p50 ms':>8} {'p99 ms':>8} {'erreurs':>7} {'Ko/rép.':>8}"
+            f"{'Scénario':<52} {'req/s':>7} {'% plafond':>9} {'p50 ms':>8} {'p99 ms':>8} {'erreurs':>7} "
+            f"{'Ko/rép.':>8} {'ms CPU':>7} {'% (CPU)':>8}"
         )
+        ceiling_cpu = min((r.cpu_ms for s, r in results if s.name.startswith("Plafond") and r.cpu_ms), default=0)
         self.stdout.write(header)
         self.stdout.write("-" * len(header))
         for _scenario, result in results:
+            cpu_share = f"{100 * ceiling_cpu / result.cpu_ms:>7.0f}%" if result.cpu_ms and ceiling_cpu else f"{'':>8}"
             self.stdout.write(
                 f"{result.name:<52} {result.rate:>7.0f} {100 * result.rate / ceiling:>8.0f}% "
                 f"{result.p50_ms:>8.1f} {result.p99_ms:>8.1f} {result.errors:>7} "
-                f"{result.bytes_per_response / 1024:>8.1f}"
+                f"{result.bytes_per_response / 1024:>8.1f} {result.cpu_ms:>7.2f} {cpu_share}"
             )
+        self.stdout.write(
+            "ms CPU : temps de calcul du serveur par requête (gunicorn, PostgreSQL, Redis), peu sensible au reste de "
+            "la machine ; % (CPU) : la part du plafond que ce coût permet sur une machine au calme."
+        )
+        if abs(first - last) > CEILING_SPREAD * ceiling:
+            self.stdout.write(
+                self.style.WARNING(
+                    f"Le plafond a varié de {first:.0f} à {last:.0f} req/s pendant la mesure : la machine n'était pas "
+                    "au calme, les parts du plafond sont approximatives (relancer quand `uptime` est bas)."
+                )
+            )
+        self.stdout.write(f"Parts calculées sur le plus haut des deux plafonds : {ceiling:.0f} req/s.")
         self.stdout.write("")
         for label, failing in self.checks(results, ceiling):
             if failing is None:
