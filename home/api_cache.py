@@ -12,8 +12,11 @@ another worker, a cron command), so with it the version also includes the latest
 action logs, read with one small query per request (`API_CACHE_CHECK_DATABASE`).
 
 A response is stored once, with its ETag (a hash of the body) and, when it is large enough, a gzip copy
-compressed once. A hit costs one read from the cache (the version and the response together), served by
-ApiCacheMiddleware before URL resolution; a conditional request reads the ETags only. ETags are hashes
+compressed once. A hit is served by ApiCacheMiddleware before URL resolution and the middleware that only
+the site needs; a conditional request reads the ETags only. With a shared cache (Redis), each process also
+keeps a copy of the entries it served (`LocalEntries`, bounded in bytes), so that a hit reads only the
+content version from Redis, not the whole body again; the copy is used only under the version it was
+stored with. ETags are hashes
 of the body: a partner whose copy is still identical gets 304 even after unrelated changes. What the API
 derives from content alone (the site, the restricted branches, serialised listing items) is kept per
 content version too (`per_content_version`, `versioned_key`), under the same invalidation.
@@ -25,6 +28,7 @@ import hashlib
 import logging
 import threading
 import uuid
+from collections import OrderedDict
 from functools import wraps
 
 from django.conf import settings
@@ -51,6 +55,8 @@ KEY_ATTRIBUTE = "_figo_response_key"
 API_PATH_PREFIX = "/api/"
 # What the benchmark's bypass header may ask: skip the response cache only, or every derived cache.
 BYPASS_RESPONSE, BYPASS_ALL = "response", "all"
+# What each process keeps of the entries read from a shared cache (bytes of bodies).
+LOCAL_ENTRIES_MAX_BYTES = 64 * 1024 * 1024
 
 
 def cache_settings():
@@ -178,9 +184,82 @@ def cached_items(request, ids, variant, build):
 # --- Responses ------------------------------------------------------------------------------------------
 
 
+class LocalEntries:
+    """This process's copy of response entries read from a shared cache, least recently used first out.
+
+    An entry is returned only for the content version it was stored with, so the copy is never staler
+    than the shared cache: the version is still read from it at every request.
+    """
+
+    def __init__(self, max_bytes=LOCAL_ENTRIES_MAX_BYTES):
+        self.max_bytes = max_bytes
+        self.size = 0
+        self.entries = OrderedDict()
+        self.lock = threading.Lock()
+
+    @staticmethod
+    def weight(entry):
+        return len(entry.get("content", b"")) + 512
+
+    def get(self, key, version):
+        with self.lock:
+            entry = self.entries.get(key)
+            if entry is None:
+                return None
+            if entry["version"] != version:
+                self.size -= self.weight(self.entries.pop(key))
+                return None
+            self.entries.move_to_end(key)
+            return entry
+
+    def put(self, key, entry):
+        weight = self.weight(entry)
+        if weight > self.max_bytes:
+            return
+        with self.lock:
+            previous = self.entries.pop(key, None)
+            if previous is not None:
+                self.size -= self.weight(previous)
+            self.entries[key] = entry
+            self.size += weight
+            while self.size > self.max_bytes:
+                _key, oldest = self.entries.popitem(last=False)
+                self.size -= self.weight(oldest)
+
+    def clear(self):
+        with self.lock:
+            self.entries.clear()
+            self.size = 0
+
+
+LOCAL_ENTRIES = LocalEntries()
+
+
+def shared_cache():
+    """Whether the Django cache is shared by the processes (Redis…) rather than each one's own memory."""
+    backend = settings.CACHES.get("default", {}).get("BACKEND", "")
+    return not backend.endswith(("LocMemCache", "DummyCache"))
+
+
+def read_entry(key, version, stored=None):
+    """The entry stored under `key` for `version`, from this process's copy or the cache (`stored`, when
+    it was read already), or None."""
+    local = shared_cache()
+    if local:
+        entry = LOCAL_ENTRIES.get(key, version)
+        if entry is not None:
+            return entry
+    entry = stored if stored is not None else cache.get(key)
+    if entry is None or entry["version"] != version:
+        return None
+    if local:
+        LOCAL_ENTRIES.put(key, entry)
+    return entry
+
+
 def response_key(request):
     """The key of a request's response; the content version it was computed under is stored in the entry,
-    so that the version and the response are read in one round trip to the cache."""
+    which is served only under that version."""
     query = "&".join(sorted(request.META.get("QUERY_STRING", "").split("&")))  # the same in any order
     raw = f"{request.get_host()}|{request.path}|{query}"
     return f"{RESPONSE_KEY_PREFIX}:{hashlib.sha256(raw.encode()).hexdigest()}"
@@ -228,7 +307,10 @@ def entry_response(request, entry, state):
         response = HttpResponse(entry["content"], content_type=entry["content_type"])
         if entry["encoding"]:
             response["Content-Encoding"] = entry["encoding"]
-    # A new response: its headers are set rather than patched.
+    # A new response: its headers are set rather than patched. CommonMiddleware, which would add
+    # Content-Length, comes after ApiCacheMiddleware.
+    if response.status_code == 200:
+        response["Content-Length"] = str(len(response.content))
     options = cache_settings()
     response["Cache-Control"] = f"public, max-age={options['max_age']}, stale-while-revalidate={options['stale']}"
     response["ETag"] = entry["etag"]
@@ -249,11 +331,12 @@ def benchmark_bypass(request):
 
 def lookup(request, early=False):
     """Read the cache for a GET or HEAD request: the content version and, unless the benchmark bypasses
-    it, the stored response, in one round trip. Returns the response to send (a hit, or 304), or None.
+    it, the stored response. Returns the response to send (a hit, or 304), or None.
 
-    Done once per request by cached_api_view, which leaves the version, the key and the bypass on the
-    request for the view and what it caches (versioned_key). `early` (ApiCacheMiddleware, before URL
-    resolution) only answers hits: when nothing is stored for the URL, the version is not even read.
+    Done once per request (by ApiCacheMiddleware, or cached_api_view without it), which leaves the
+    version, the key and the bypass on the request for the view and what it caches (versioned_key).
+    `early` (ApiCacheMiddleware, before URL resolution) only answers hits; with a local-memory cache,
+    when nothing is stored for the URL, the version is not even read (it costs a query there).
     """
     if hasattr(request, KEY_ATTRIBUTE) or request.method not in ("GET", "HEAD"):
         return None
@@ -268,19 +351,24 @@ def lookup(request, early=False):
     variant = "gzip" if accepts_gzip(request) else "identity"
     conditional = bool(request.headers.get("If-None-Match"))
     wanted = f"{key}:{'etags' if conditional else variant}"
-    found = cache.get_many([VERSION_KEY] if bypass else [VERSION_KEY, wanted])
-    stored = found.get(wanted)
-    if early and stored is None:
-        return None  # not a cached URL, or not cached yet: the view will tell
-    version = content_version(found.get(VERSION_KEY))
+    if shared_cache():
+        # The version first: an entry this process keeps saves reading the body from the shared cache.
+        version = content_version()
+        stored = None if bypass else read_entry(wanted, version)
+    else:
+        found = cache.get_many([VERSION_KEY] if bypass else [VERSION_KEY, wanted])
+        if early and found.get(wanted) is None:
+            return None  # not a cached URL, or not cached yet: the view will tell
+        version = content_version(found.get(VERSION_KEY))
+        stored = read_entry(wanted, version, found[wanted]) if found.get(wanted) is not None else None
     setattr(request, VERSION_ATTRIBUTE, version)
     setattr(request, BYPASS_ATTRIBUTE, bypass)
     setattr(request, KEY_ATTRIBUTE, key)
-    if conditional and stored is not None and stored["version"] == version:
+    if conditional and stored is not None:
         if etag_matches(request, stored[variant]):
             return entry_response(request, {"etag": stored[variant]}, "HIT")
-        stored = cache.get(f"{key}:{variant}")  # the partner's copy is old: send the body
-    if stored is not None and stored["version"] == version:
+        stored = read_entry(f"{key}:{variant}", version)  # the partner's copy is old: send the body
+    if stored is not None:
         return entry_response(request, stored, "HIT")
     return None
 
@@ -308,9 +396,9 @@ def cached_api_view(view):
     """Serve GET and HEAD from the server-side cache, answer 304 to matching If-None-Match.
 
     Only 200 responses are cached; errors are marked `no-store`. The API is anonymous, so one
-    cached copy serves everybody. A hit costs one read from the cache (the content version and the
-    entry together), plus the database fingerprint with a local-memory cache; ApiCacheMiddleware
-    serves hits earlier still.
+    cached copy serves everybody. A hit costs one read from the cache (the content version, and the
+    entry unless this process keeps a copy), plus the database fingerprint with a local-memory cache;
+    ApiCacheMiddleware serves hits earlier still.
     """
 
     @wraps(view)

@@ -20,6 +20,8 @@ from home.filtering import InvalidFilter, parse_filters
 
 # The paths Wagtail's serve view answers (wagtail/urls.py): what reverse("wagtail_serve") accepts.
 SERVE_PATH_RE = re.compile(r"(?:[\w\-]+/)*" if WAGTAIL_APPEND_SLASH else r"[\w\-/]*")
+# Paths that quote() would leave as they are (ASCII letters, digits, "_", "-", "/"): most slugs.
+PLAIN_PATH_RE = re.compile(r"[A-Za-z0-9_\-/]*")
 
 
 def invalid_filter_response(error):
@@ -80,7 +82,10 @@ def page_url_builder(request):
     root_paths = per_content_version(request, "site_root_paths", Site.get_site_root_paths)
     found = site_root(request)
     request_site_id = found[0].pk if found else None
-    serve_root = reverse("wagtail_serve", args=("",))
+    try:
+        serve_root = reverse("wagtail_serve", args=("",))
+    except NoReverseMatch:  # pages not served by Wagtail (headless): no public URL, as get_full_url says
+        return lambda url_path: None
 
     def build(url_path):
         possible = [root for root in root_paths if url_path.startswith(root.root_path)]
@@ -91,7 +96,8 @@ def page_url_builder(request):
             chosen = next((root for root in possible if root.site_id == request_site_id), chosen)
         rest = url_path[len(chosen.root_path) :]
         if SERVE_PATH_RE.fullmatch(rest):
-            path = serve_root + quote(rest, safe=RFC3986_SUBDELIMS + "/~:@")
+            plain = PLAIN_PATH_RE.fullmatch(rest)
+            path = serve_root + (rest if plain else quote(rest, safe=RFC3986_SUBDELIMS + "/~:@"))
         else:
             try:
                 path = reverse("wagtail_serve", args=(rest,))

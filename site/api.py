@@ -32,7 +32,6 @@ api_router.register_endpoint("partners", PartnersEndpoint)
 api_router.register_endpoint("page_preview", PagePreviewEndpoint)
 
 
-
 def api_urlpatterns():
     """The router's URLs, cached and conditional (previews excepted), and the contract's URLs."""
     patterns = []

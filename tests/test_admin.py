@@ -318,3 +318,13 @@ def test_a_commune_can_be_consulted(admin_client):
 
     assert response.status_code == 200
     assert "31000;31100" in response_text(response)
+
+
+@pytest.mark.django_db
+def test_the_admin_login_form_is_in_french(client, django_user_model):
+    page = BeautifulSoup(client.get(reverse("wagtailadmin_login")).content, "html.parser")
+    labels = [" ".join(label.get_text().split()).rstrip("*") for label in page.find_all("label")]
+    assert labels[:2] == ["Nom d’utilisateur", "Mot de passe"]
+    django_user_model.objects.create_user("redaction", password="motdepasse-solide")
+    logged_in = client.post(reverse("wagtailadmin_login"), {"username": "redaction", "password": "motdepasse-solide"})
+    assert logged_in.status_code == 302

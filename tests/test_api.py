@@ -2,6 +2,7 @@
 
 import pytest
 from django.contrib.staticfiles import finders
+from django.db import connection
 
 from blog.models import InitiativePage
 from tests import api_builders as build
@@ -188,6 +189,25 @@ def test_search_understands_french_on_postgresql(client, content, settings):
     for query in ["logements", "Logement", "hebergement", "hébergements", "soin"]:
         items = client.get(f"/api/v2/pages/?type=resources.DossierPage&search={query}").json()["items"]
         assert [item["id"] for item in items] == [dossier.pk], query
+
+
+@pytest.mark.postgres
+def test_search_reads_the_matching_index_entries_only_on_postgresql(client, content, settings):
+    """The expression index of home's migration 0007 serves the filter Wagtail's backend writes."""
+    if not settings.DATABASE_IS_POSTGRES:
+        pytest.skip("l'index de recherche est propre à PostgreSQL")
+    from wagtail.search.backends import get_search_backend
+
+    results = get_search_backend().search("logements", InitiativePage.objects.live())
+    sql, _params = results.get_queryset().query.sql_with_params()
+    matched = '("wagtailsearch_indexentry"."title" || "wagtailsearch_indexentry"."body") @@'
+    assert matched in sql, "Wagtail's backend no longer filters on title || body: migration 0007 must follow"
+    with connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_seqscan = off")  # a few test rows: the planner would scan them all
+        query = f"EXPLAIN SELECT 1 FROM wagtailsearch_indexentry WHERE {matched} to_tsquery('logement')"  # noqa: S608
+        cursor.execute(query)
+        plan = "\n".join(row[0] for row in cursor.fetchall())
+    assert "figo_search_title_body_gin" in plan, plan
 
 
 def test_cors_allows_anonymous_get_from_any_origin_on_the_api_only(client, content):

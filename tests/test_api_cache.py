@@ -10,6 +10,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.contrib.frontend_cache.backends import BaseBackend
 
+from home import api_cache
 from home.models import Theme
 from tests import api_builders as build
 from tests.conftest import CentrePageFactory, InitiativePageFactory
@@ -24,10 +25,19 @@ class RecordingBackend(BaseBackend):
         PURGED.append(url)
 
 
-@pytest.fixture(params=[True, False], ids=["version-checked-in-database", "version-in-cache-only"])
-def site(request, home_page, settings):
-    settings.API_CACHE_CHECK_DATABASE = request.param
-    return build.tree(home_page)
+@pytest.fixture(
+    params=["database", "cache", "shared"],
+    ids=["version-checked-in-database", "version-in-cache-only", "shared-cache-with-local-copies"],
+)
+def site(request, home_page, settings, monkeypatch):
+    """The three ways a deployment keeps the content version: local memory checked against the database,
+    a cache alone, and a shared cache (Redis) of which each process keeps local copies of the entries."""
+    settings.API_CACHE_CHECK_DATABASE = request.param == "database"
+    if request.param == "shared":
+        monkeypatch.setattr(api_cache, "shared_cache", lambda: True)
+    api_cache.LOCAL_ENTRIES.clear()
+    yield build.tree(home_page)
+    api_cache.LOCAL_ENTRIES.clear()
 
 
 def get(client, url, **headers):
@@ -56,6 +66,36 @@ def test_responses_carry_cache_control_and_an_etag_and_answer_304(client, site):
     assert not_modified["ETag"] == etag and "max-age=60" in not_modified["Cache-Control"]
     assert client.get(url, HTTP_IF_NONE_MATCH='"autre", ' + etag).status_code == 304
     assert client.get(url, HTTP_IF_NONE_MATCH='"autre"').status_code == 200
+
+
+def test_a_cached_response_has_the_headers_of_the_computed_one(client, site):
+    """Hits are served before the site's middleware: they must not lose what the others add."""
+    url = "/api/v2/pages/?type=centres.DepartmentPage&fields=*"
+    origin = {"HTTP_ORIGIN": "https://partenaire.example"}
+    computed, hit = get(client, url, **origin), get(client, url, **origin)
+    assert (computed["X-Cache"], hit["X-Cache"]) == ("MISS", "HIT")
+    ignored = {"X-Cache"}
+    assert {k: v for k, v in computed.items() if k not in ignored} == {k: v for k, v in hit.items() if k not in ignored}
+    assert hit["Content-Length"] == str(len(hit.content))
+    assert hit["Content-Language"] == "fr" and hit["X-Frame-Options"] == "DENY"
+    assert hit["Access-Control-Allow-Origin"] == "*" and hit["X-Content-Type-Options"] == "nosniff"
+    assert "Cookie" not in hit.get("Vary", "") and not hit.cookies
+
+
+def test_local_copies_of_entries_are_bounded_and_tied_to_a_version():
+    entries = api_cache.LocalEntries(max_bytes=3100)  # room for two entries of 1,000 bytes
+    entries.put("a", {"version": "1", "content": b"x" * 1000})
+    entries.put("b", {"version": "1", "content": b"y" * 1000})
+    assert entries.get("a", "1")["content"] == b"x" * 1000
+    assert entries.get("a", "2") is None, "another content version: the copy is dropped"
+    assert entries.get("a", "1") is None
+    entries.put("c", {"version": "1", "content": b"z" * 1000})
+    assert entries.get("b", "1") is not None
+    entries.put("d", {"version": "1", "content": b"w" * 1000})
+    assert entries.get("c", "1") is None, "the least recently used entry made room"
+    assert entries.get("b", "1") and entries.get("d", "1") and entries.size <= 3100
+    entries.put("huge", {"version": "1", "content": b"h" * 5000})
+    assert entries.get("huge", "1") is None and entries.get("b", "1")
 
 
 def test_a_cached_response_costs_at_most_one_small_query(client, site):

@@ -34,14 +34,17 @@ def available():
 
 
 class ServerCpu:
-    """The server side's CPU seconds: `parents` and their children, and the backends of `database`."""
+    """The server side's CPU seconds: `parents` and their children, and the backends of `database`.
+    The children of `server` (gunicorn's workers) are also told apart, to see how they shared the work."""
 
-    def __init__(self, parents, database):
+    def __init__(self, parents, database, server=None):
         self.parents = {pid for pid in parents if pid}
         self.database = f" {database} "
+        self.server = server
+        self.workers = set()
 
     def pids(self):
-        found = set()
+        found, workers = set(), set()
         for entry in PROC.iterdir():
             if not entry.name.isdigit():
                 continue
@@ -52,6 +55,9 @@ class ServerCpu:
             ours = pid in self.parents or stat[0] in self.parents
             if ours or self.is_backend(_command_line(pid)):
                 found.add(pid)
+            if stat[0] == self.server:
+                workers.add(pid)
+        self.workers = workers
         return found
 
     def is_backend(self, command_line):
@@ -71,3 +77,11 @@ class ServerCpu:
     def spent(before, after):
         """CPU seconds spent between two snapshots (processes started meanwhile count from zero)."""
         return sum(seconds - before.get(pid, 0.0) for pid, seconds in after.items())
+
+    def imbalance(self, before, after):
+        """How much more CPU time the busiest worker spent than the workers' average between two snapshots
+        (1.0: they shared the work evenly; 2.0 with two workers: one did it all), or None with one worker."""
+        spent = [after[pid] - before.get(pid, 0.0) for pid in self.workers if pid in after]
+        if len(spent) < 2 or not sum(spent):
+            return None
+        return max(spent) / (sum(spent) / len(spent))

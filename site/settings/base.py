@@ -67,15 +67,18 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "corsheaders.middleware.CorsMiddleware",
-    "django.contrib.sessions.middleware.SessionMiddleware",
+    # The language comes from the URL and the Accept-Language header (Django stores no language in the
+    # session any more), so LocaleMiddleware can run before SessionMiddleware.
     "django.middleware.locale.LocaleMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Cached API responses, served once the middleware that add headers to every response have had their
+    # say; those below only matter to the site and the admin (sessions, CSRF, users, messages).
+    "home.api_cache.ApiCacheMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
-    "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    # Cached API responses, served once every middleware above has had its say (home/api_cache.py).
-    "home.api_cache.ApiCacheMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 
@@ -184,6 +187,8 @@ WAGTAILADMIN_NOTIFICATION_USE_HTML = True
 WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = False
 WAGTAIL_I18N_ENABLED = False
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("fr", "Français")]
+# Wagtail's login form leaves its password field without a (translated) label.
+WAGTAILADMIN_USER_LOGIN_FORM = "home.admin_login.FigoLoginForm"
 WAGTAIL_CONTENT_LANGUAGES = [("fr", "Français")]
 WAGTAIL_DATE_FORMAT = "%d/%m/%Y"
 WAGTAIL_DATETIME_FORMAT = "%d/%m/%Y %H:%M"

@@ -1,7 +1,7 @@
-"""gunicorn's configuration for the benchmark, fit for a deployment on a small machine too.
+"""gunicorn's configuration for a deployment on a small machine, and for the benchmark.
 
-`gunicorn -c home/benchmark/gunicorn_conf.py --pythonpath site,. wsgi:application`; the benchmark command
-gives the address, workers and threads on its command line (they win over this file).
+`gunicorn -c site/gunicorn_conf.py --pythonpath site,. --bind 127.0.0.1:8001 wsgi:application`; the
+benchmark command gives the address, workers and threads on its command line (they win over this file).
 
 - gthread workers keep HTTP/1.1 connections alive, so a partner's (or wrk's) connection is reused;
   a few threads per process let a worker serve another request while one waits for the database.
@@ -12,6 +12,9 @@ gives the address, workers and threads on its command line (they win over this f
   frozen out of its sight, at fork and again once the first requests have loaded the rest (URLconf,
   serializers…). This keeps the slowest requests (p99) from paying for it.
 - No access log (a line per request costs as much as a cached response), errors only.
+- Each worker listens on its own socket (SO_REUSEPORT): the kernel spreads new connections evenly between
+  the workers. On a socket shared by all, whichever worker wakes first accepts, and a few busy keep-alive
+  connections (a partner's crawler, a CDN, wrk) can all end up in one process, leaving the other core idle.
 """
 
 import gc
@@ -20,6 +23,7 @@ worker_class = "gthread"
 workers = 2
 threads = 4
 keepalive = 5
+reuse_port = True
 preload_app = True
 accesslog = None
 loglevel = "warning"
