@@ -7,6 +7,7 @@ import io
 import struct
 
 from django import forms
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
@@ -32,6 +33,8 @@ class PublicForm(forms.Form):
 
     consent_label = _("J'accepte que la fédération utilise ces informations pour traiter ma demande")
     consent_help = ""
+    # How long the data are kept ({months}: FIELD_REPORT_RETENTION_MONTHS, see purge_field_reports).
+    retention_notice = ""
 
     fax = forms.CharField(
         label=_("Ne remplissez pas ce champ"),
@@ -46,7 +49,8 @@ class PublicForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["consent"].label = self.consent_label
-        self.fields["consent"].help_text = self.consent_help
+        retention = str(self.retention_notice).format(months=settings.FIELD_REPORT_RETENTION_MONTHS)
+        self.fields["consent"].help_text = " ".join(filter(None, [str(self.consent_help), retention]))
         self.fields["consent"] = self.fields.pop("consent")  # last, after the fields it is about
 
     @property
@@ -165,6 +169,7 @@ class InitiativeProposalForm(PublicForm):
         "ils ne sont jamais publiés ni transmis à des tiers. Vous pouvez demander à tout moment à les consulter, "
         "les corriger ou les supprimer en écrivant à la fédération."
     )
+    retention_notice = _("Ils sont effacés {months} mois après la réception de votre proposition.")
 
     title = forms.CharField(
         label=_("Titre de l'initiative"),

@@ -32,6 +32,7 @@ class CorrectionRequestForm(PublicForm):
         "tiers. Vous pouvez demander à tout moment à les consulter, les corriger ou les supprimer en écrivant à la "
         "fédération."
     )
+    retention_notice = _("Ils sont effacés {months} mois après le traitement de votre signalement.")
 
     message = forms.CharField(
         label=_("Ce qui doit être modifié"),

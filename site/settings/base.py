@@ -111,6 +111,11 @@ DATABASES = {
     )
 }
 DATABASE_IS_POSTGRES = DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql"
+if DATABASE_IS_POSTGRES:
+    # A web server's concurrency comes from its requests: on a small machine, PostgreSQL's parallel query
+    # would only make each request take a core from the others (and cost more CPU in all).
+    parallel_workers = int(os.environ.get("DATABASE_PARALLEL_WORKERS", "0"))
+    DATABASES["default"].setdefault("OPTIONS", {})["options"] = f"-c max_parallel_workers_per_gather={parallel_workers}"
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # SQLite ignores select_for_update(): take the write lock when a transaction starts, so that two
     # simultaneous registrations queue up instead of failing with "database is locked".
@@ -167,6 +172,9 @@ DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "FIGO <ne-pas-repondre
 # Training registrations are personal data: `manage.py purge_registrations` (daily cron) deletes those
 # of sessions ended more than this many months ago.
 REGISTRATION_RETENTION_MONTHS = int(os.environ.get("REGISTRATION_RETENTION_MONTHS", "12"))
+# `manage.py purge_field_reports` (daily cron) forgets the correction requests handled, the proposers'
+# contacts and the photos left out of proposals received more than this many months ago.
+FIELD_REPORT_RETENTION_MONTHS = int(os.environ.get("FIELD_REPORT_RETENTION_MONTHS", "12"))
 
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
