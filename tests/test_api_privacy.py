@@ -1,7 +1,7 @@
 """Only live, public content appears in the partner API: each way a page or a file can be hidden is tried."""
 
 import pytest
-from wagtail.models import GroupApprovalTask, Workflow, WorkflowTask
+from wagtail.models import GroupApprovalTask, Page, Workflow, WorkflowTask
 
 from blog.models import InitiativeOrganiser
 from home.models import HomeFeaturedPage
@@ -138,3 +138,23 @@ def test_private_documents_and_images_never_appear(client, site):
     assert blocks["image"]["image"] is None
     assert blocks["document"] is None
     assert "Photo réservée" not in str(data) and "plaidoyer réservée" not in str(data)
+
+
+def test_a_plain_listing_read_from_the_page_table_shows_the_same_pages_as_a_filtered_one(client, site):
+    """`type=…` alone counts and lists from Wagtail's page table (PagesEndpoint.page_table_listing): the same
+    live, public pages of that type, in tree order, as the listing that joins the type's own table."""
+    public = [InitiativePageFactory(parent=site["blog"], title=f"Initiative publique {n}") for n in range(3)]
+    InitiativePageFactory(parent=site["blog"], title="Brouillon", live=False)
+    hidden_branch = InitiativePageFactory(parent=site["blog"], title="Réservée aux membres")
+    build.restrict(hidden_branch)
+    plain = client.get("/api/v2/pages/?type=blog.InitiativePage&limit=2").json()
+    joined = client.get("/api/v2/pages/?type=blog.InitiativePage&limit=100&order=id").json()
+    assert plain["meta"]["total_count"] == joined["meta"]["total_count"] == len(joined["items"])
+    assert {page.pk for page in public} <= {item["id"] for item in joined["items"]}
+    assert hidden_branch.pk not in {item["id"] for item in joined["items"]}
+    everything = [
+        item["id"] for item in client.get("/api/v2/pages/?type=blog.InitiativePage&limit=100").json()["items"]
+    ]
+    assert everything == list(Page.objects.filter(pk__in=everything).order_by("path").values_list("pk", flat=True))
+    assert set(everything) == {item["id"] for item in joined["items"]}
+    assert [item["id"] for item in plain["items"]] == everything[:2]
