@@ -1,6 +1,7 @@
 """`purge_field_reports`: the personal data of the "Remontées du terrain" are forgotten after their retention."""
 
 import datetime
+import io
 
 import pytest
 from django.core.management import call_command
@@ -17,17 +18,6 @@ from tests.conftest import ImageFactory, InitiativePageFactory
 
 LONG_AGO = timezone.now() - datetime.timedelta(days=400)
 LAST_MONTH = timezone.now() - datetime.timedelta(days=20)
-
-
-class Output:
-    def __init__(self):
-        self.text = ""
-
-    def write(self, text):
-        self.text += text
-
-    def flush(self):
-        pass
 
 
 def correction(centre, received, handled=None):
@@ -79,17 +69,17 @@ def reports(centre_page, blog_index_page):
 
 
 def test_dry_run_says_what_would_go_and_keeps_everything(reports):
-    call_command("purge_field_reports", "--dry-run", stdout=(out := Output()))
+    call_command("purge_field_reports", "--dry-run", stdout=(out := io.StringIO()))
     assert CorrectionRequest.objects.count() == 4 and InitiativeProposal.objects.count() == 2
     assert get_image_model().objects.filter(collection__name=roles.PROPOSALS_COLLECTION).count() == 5
-    assert "1 demande(s) de correction traitée(s) seraient supprimé(e)s" in out.text
-    assert "1 contact(s) d'initiatives proposées seraient supprimé(e)s" in out.text
-    assert "2 photo(s) de propositions non retenue(s) seraient supprimé(e)s" in out.text
-    assert "1 demande(s) de correction reçue(s) avant cette date ne sont pas traitées" in out.text
+    assert "1 demande(s) de correction traitée(s) seraient supprimé(e)s" in out.getvalue()
+    assert "1 contact(s) d'initiatives proposées seraient supprimé(e)s" in out.getvalue()
+    assert "2 photo(s) de propositions non retenue(s) seraient supprimé(e)s" in out.getvalue()
+    assert "1 demande(s) de correction reçue(s) avant cette date ne sont pas traitées" in out.getvalue()
 
 
 def test_purge_forgets_old_reports_and_keeps_what_is_still_needed(reports):
-    call_command("purge_field_reports", stdout=(out := Output()))
+    call_command("purge_field_reports", stdout=(out := io.StringIO()))
     kept = set(CorrectionRequest.objects.values_list("pk", flat=True))
     assert kept == {reports["recently_handled"].pk, reports["old_waiting"].pk, reports["recent"].pk}
     assert not ModelLogEntry.objects.filter(object_id=str(reports["old_handled"].pk)).exists()
@@ -101,14 +91,14 @@ def test_purge_forgets_old_reports_and_keeps_what_is_still_needed(reports):
     assert reports["photos"]["kept"].pk in photos, "kept by a recent proposal"
     assert reports["recent_photo"].pk in photos, "received recently"
     assert reports["photos"]["left_out"].pk not in photos and reports["photos"]["refused"].pk not in photos
-    assert "1 demande(s) de correction traitée(s) supprimé(e)s" in out.text
+    assert "1 demande(s) de correction traitée(s) supprimé(e)s" in out.getvalue()
 
 
 def test_the_retention_comes_from_the_settings_or_the_command_line(reports, settings):
     settings.FIELD_REPORT_RETENTION_MONTHS = 24
-    call_command("purge_field_reports", stdout=Output())
+    call_command("purge_field_reports", stdout=io.StringIO())
     assert CorrectionRequest.objects.count() == 4
-    call_command("purge_field_reports", "--months", "1", stdout=Output())
+    call_command("purge_field_reports", "--months", "1", stdout=io.StringIO())
     assert CorrectionRequest.objects.count() == 3
     with pytest.raises(CommandError, match="au moins un mois"):
         call_command("purge_field_reports", "--months", "0")

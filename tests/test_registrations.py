@@ -1,6 +1,7 @@
 """Training registrations: capacity and waiting list, signed cancellation, closing, admin, purge, privacy."""
 
 import datetime
+import io
 import re
 import threading
 
@@ -394,27 +395,16 @@ def test_purge_deletes_only_registrations_of_sessions_ended_long_ago(training_pa
         **person(4),
     )
 
-    call_command("purge_registrations", "--dry-run", stdout=(dry := _Output()))
+    call_command("purge_registrations", "--dry-run", stdout=(dry := io.StringIO()))
     assert Registration.objects.count() == 4
-    assert "2 inscription(s) seraient supprimées" in dry.text
+    assert "2 inscription(s) seraient supprimées" in dry.getvalue()
 
-    call_command("purge_registrations", stdout=(out := _Output()))
+    call_command("purge_registrations", stdout=(out := io.StringIO()))
     remaining = set(Registration.objects.values_list("email", flat=True))
     assert remaining == {"personne02@centre.example", "personne03@centre.example"}
     assert not Registration.objects.filter(pk=orphan.pk).exists()
     assert not ModelLogEntry.objects.filter(object_id=str(purged.pk)).exists()
-    assert "2 inscription(s) supprimées" in out.text
-
-
-class _Output:
-    def __init__(self):
-        self.text = ""
-
-    def write(self, text):
-        self.text += text
-
-    def flush(self):
-        pass
+    assert "2 inscription(s) supprimées" in out.getvalue()
 
 
 # --- Privacy of the public outputs ----------------------------------------------------------------------

@@ -12,28 +12,15 @@ the admin's history. Meant for a daily cron, e.g.:
   proposal (a proposal refused and deleted, a photo left out of the published initiative).
 """
 
-from django.conf import settings
-from django.contrib.contenttypes.models import ContentType
-from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from wagtail.images import get_image_model
-from wagtail.models import ModelLogEntry, ReferenceIndex
+from wagtail.models import ReferenceIndex
 
 from blog.models_proposals import InitiativeProposal
 from centres.models import CorrectionRequest, CorrectionStatus
 from home import roles
+from home.retention import RetentionCommand, forget_history
 from resources.models.registrations import retention_cutoff
-
-DEFAULT_RETENTION_MONTHS = 12
-HISTORY_BATCH = 500
-
-
-def forget_history(model, pks):
-    """Delete the admin's history entries of these objects along with them."""
-    content_type = ContentType.objects.get_for_model(model)
-    for start in range(0, len(pks), HISTORY_BATCH):
-        ids = [str(pk) for pk in pks[start : start + HISTORY_BATCH]]
-        ModelLogEntry.objects.filter(content_type=content_type, object_id__in=ids).delete()
 
 
 def expired_corrections(cutoff):
@@ -61,26 +48,16 @@ def orphan_photos(cutoff, leaving):
     return candidates.exclude(pk__in=[int(pk) for pk in used])
 
 
-class Command(BaseCommand):
+class Command(RetentionCommand):
     help = (
         "Supprime les données personnelles des remontées du terrain (demandes de correction traitées, contacts "
         "des initiatives proposées, photos non retenues) reçues depuis plus de N mois."
     )
 
-    def add_arguments(self, parser):
-        parser.add_argument(
-            "--months",
-            type=int,
-            help="Durée de conservation en mois (par défaut : le réglage FIELD_REPORT_RETENTION_MONTHS).",
-        )
-        parser.add_argument("--dry-run", action="store_true", help="Dit ce qui serait supprimé, sans rien supprimer.")
+    retention_setting = "FIELD_REPORT_RETENTION_MONTHS"
 
     def handle(self, *args, **options):
-        months = options["months"]
-        if months is None:
-            months = getattr(settings, "FIELD_REPORT_RETENTION_MONTHS", DEFAULT_RETENTION_MONTHS)
-        if months < 1:
-            raise CommandError("La durée de conservation doit être d'au moins un mois.")
+        months = self.retention_months(options)
         cutoff = retention_cutoff(months=months)
         with transaction.atomic():
             corrections = list(expired_corrections(cutoff).values_list("pk", flat=True))
