@@ -38,6 +38,8 @@ from types import SimpleNamespace
 import factory
 import pytest
 import wagtail_factories
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.core.cache import cache
 from django.test import Client
 from django.urls import reverse
@@ -58,6 +60,7 @@ from wagtail.test.utils.form_data import (
 
 from blog.models import BlogIndexPage, FollowUpStage, InitiativeOrganiser, InitiativePage
 from centres.models import CentrePage, DepartmentPage, DirectoryPage, OpeningHours, Partner, PartnerType
+from home import roles
 from home.models import Audience, Commune, Department, HomePage, StandardPage, Theme
 from resources.models import (
     DossierPage,
@@ -136,6 +139,29 @@ def _in_days(days, hour=9):
     """An aware datetime `days` from today at `hour` o'clock, Paris time."""
     day = timezone.localdate() + datetime.timedelta(days=days)
     return timezone.make_aware(datetime.datetime.combine(day, datetime.time(hour)))
+
+
+# --- People of the roles (groups created by the migrations) ----------------------------------------------
+
+
+def make_user(username, *group_names, **fields):
+    """A user in these groups (home.roles names them), password "motdepasse-de-test"."""
+    user = get_user_model().objects.create_user(
+        username=username, email=f"{username}@figo.example", password="motdepasse-de-test", **fields
+    )
+    user.groups.set(Group.objects.filter(name__in=group_names))
+    return user
+
+
+@pytest.fixture
+def editor_31(db):
+    """An editor of the Haute-Garonne's pages."""
+    return make_user("editrice31", roles.department_group_name(department("31")))
+
+
+@pytest.fixture
+def moderator(db):
+    return make_user("moderateur", roles.MODERATORS)
 
 
 # --- Factories ---------------------------------------------------------------------------------------
@@ -320,6 +346,23 @@ class WorkshopPageFactory(PageFactory):
 
 # --- The page tree, one fixture per page -------------------------------------------------------------
 
+# Every page type, by the name of its fixture.
+PAGE_FIXTURES = [
+    "home_page",
+    "standard_page",
+    "directory_page",
+    "department_page",
+    "centre_page",
+    "blog_index_page",
+    "initiative_page",
+    "resource_index_page",
+    "dossier_page",
+    "training_index_page",
+    "training_page",
+    "workshop_index_page",
+    "workshop_page",
+]
+
 
 @pytest.fixture
 def home_page(db):
@@ -341,6 +384,13 @@ def directory_page(home_page):
 def department_page(directory_page):
     """The Haute-Garonne (31) page."""
     return DepartmentPageFactory(parent=directory_page, department=department("31"))
+
+
+@pytest.fixture
+def centre_in_32(directory_page):
+    """A centre of the Gers, outside the Haute-Garonne editors' pages."""
+    gers = DepartmentPageFactory(parent=directory_page, department=department("32"))
+    return CentrePageFactory(parent=gers, title="Foyer rural d'Auch")
 
 
 @pytest.fixture

@@ -5,53 +5,20 @@ nobody), and in the admin each editor sees and handles the requests about their 
 """
 
 import pytest
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from django.core import mail
-from django.core.cache import cache
 from django.urls import reverse
 
 from centres.models import CorrectionRequest, CorrectionStatus
 from home import roles
 
-from .conftest import CentrePageFactory, DepartmentPageFactory, department, response_text
+from .conftest import CentrePageFactory, department, make_user, response_text
 
 MESSAGE = "Le centre est fermé le mercredi matin depuis septembre."
-
-
-@pytest.fixture(autouse=True)
-def _fresh_cache():
-    """The rate limit counts posts in the cache: every test starts from zero."""
-    cache.clear()
-    yield
-    cache.clear()
-
-
-def make_user(username, *group_names):
-    user = get_user_model().objects.create_user(username=username, email=f"{username}@figo.example")
-    user.groups.set(Group.objects.filter(name__in=group_names))
-    return user
-
-
-@pytest.fixture
-def editor_31(db):
-    return make_user("editeur31", roles.department_group_name(department("31")))
 
 
 @pytest.fixture
 def editor_32(db):
     return make_user("editeur32", roles.department_group_name(department("32")))
-
-
-@pytest.fixture
-def moderator(db):
-    return make_user("moderatrice", roles.MODERATORS)
-
-
-@pytest.fixture
-def centre_in_32(directory_page):
-    gers = DepartmentPageFactory(parent=directory_page, department=department("32"))
-    return CentrePageFactory(parent=gers, title="Foyer rural d'Auch")
 
 
 def url(centre):

@@ -8,7 +8,6 @@ migrations). Anonymous readers never see them in listings, search, the API or th
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
-from django.core.cache import cache
 from wagtail.models import Collection, Page, PageViewRestriction
 
 from home import roles
@@ -16,14 +15,6 @@ from home import roles
 from .conftest import DocumentFactory, InitiativePageFactory, response_text
 
 SECRET_TITLE = "Plaidoyer du chantier logement"
-
-
-@pytest.fixture(autouse=True)
-def _fresh_cache():
-    """The API and the feeds are cached: every test starts from an empty cache."""
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.fixture

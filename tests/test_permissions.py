@@ -8,7 +8,6 @@ reaches the admin.
 import io
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core import mail
 from django.core.management import call_command
@@ -18,17 +17,9 @@ from wagtail.models import GroupPagePermission, Page, Workflow
 from blog.models import InitiativePage
 from home import roles
 
-from .conftest import CentrePageFactory, DepartmentPageFactory, add_page_url, department, response_text
+from .conftest import add_page_url, department, make_user, response_text
 
 SAVE, PUBLISH, SUBMIT = {}, {"action-publish": "action-publish"}, {"action-submit": "action-submit"}
-
-
-def make_user(username, *group_names, **fields):
-    user = get_user_model().objects.create_user(
-        username=username, email=f"{username}@figo.example", password="motdepasse-de-test", **fields
-    )
-    user.groups.set(Group.objects.filter(name__in=group_names))
-    return user
 
 
 def logged_in(client, user):
@@ -37,24 +28,8 @@ def logged_in(client, user):
 
 
 @pytest.fixture
-def editor_31(db):
-    return make_user("editrice31", roles.department_group_name(department("31")))
-
-
-@pytest.fixture
-def moderator(db):
-    return make_user("moderateur", roles.MODERATORS)
-
-
-@pytest.fixture
 def communication_officer(db):
     return make_user("communication", roles.COMMUNICATION_OFFICERS)
-
-
-@pytest.fixture
-def centre_in_32(directory_page):
-    gers = DepartmentPageFactory(parent=directory_page, department=department("32"))
-    return CentrePageFactory(parent=gers, title="Foyer rural d'Auch")
 
 
 def edit_url(page):

@@ -10,8 +10,6 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from django.core import mail
 from django.core.cache import cache
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -24,26 +22,12 @@ from blog import forms as proposal_forms
 from blog.models import InitiativePage, InitiativeProposal
 from home import roles
 
-from .conftest import CentrePageFactory, department, response_text, theme
+from .conftest import CentrePageFactory, department, make_user, response_text, theme
 
 URL = "/proposer-une-initiative/"
 EMAIL = "ines.proposante@exemple.fr"
 PHONE = "06 12 34 56 78"
 NAME = "Inès Proposante"
-
-
-@pytest.fixture(autouse=True)
-def _fresh_cache():
-    """The rate limit counts posts in the cache: every test starts from zero."""
-    cache.clear()
-    yield
-    cache.clear()
-
-
-def make_user(username, *group_names):
-    user = get_user_model().objects.create_user(username=username, email=f"{username}@figo.example")
-    user.groups.set(Group.objects.filter(name__in=group_names))
-    return user
 
 
 @pytest.fixture

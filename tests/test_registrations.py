@@ -6,9 +6,7 @@ import re
 import threading
 
 import pytest
-from django.contrib.auth.models import Group
 from django.core import mail
-from django.core.cache import cache
 from django.core.management import call_command
 from django.db import connection, connections
 from django.template.loader import render_to_string
@@ -17,20 +15,13 @@ from django.utils import timezone
 from wagtail.log_actions import log
 from wagtail.models import ModelLogEntry
 
-from home.roles import COMMUNICATION_OFFICERS, FEDERAL_ADMINS, MODERATORS
+from home.roles import COMMUNICATION_OFFICERS, FEDERAL_ADMINS
 from resources.models import Registration, RegistrationStatus, TrainingSession
 from resources.registrations import RegistrationRefused, cancel_token, register
 
-from .conftest import TrainingSessionFactory, _in_days, audience, response_text
+from .conftest import TrainingSessionFactory, _in_days, audience, make_user, response_text
 
 CANCEL_LINK = re.compile(r"https?://\S+/formations/inscription/annuler/\S+/")
-
-
-@pytest.fixture(autouse=True)
-def _fresh_rate_limit():
-    cache.clear()  # the per-IP rate limit counts in the cache
-    yield
-    cache.clear()
 
 
 @pytest.fixture
@@ -56,16 +47,6 @@ def person(number, **overrides):
 def form_data(number, **overrides):
     data = {**person(number), "role": audience("benevoles").pk, "website": "", **overrides}
     return {key: value for key, value in data.items() if value is not False}
-
-
-def user_in(django_user_model, group_name, username):
-    user = django_user_model.objects.create_user(username=username, password="motdepasse-de-test")
-    user.groups.add(Group.objects.get(name=group_name))
-    return user
-
-
-def department_editor(django_user_model):
-    return user_in(django_user_model, Group.objects.get(name__startswith="Éditeurs 31").name, "editeur31")
 
 
 @pytest.fixture
@@ -301,10 +282,8 @@ def test_deleting_a_whole_training_keeps_its_registrations(session):
 # --- Admin: counts, filters, export, and who sees personal data ----------------------------------------
 
 
-def test_the_admin_lists_and_exports_registrations_for_communication_officers(
-    client, django_user_model, twelve_registered, session
-):
-    client.force_login(user_in(django_user_model, COMMUNICATION_OFFICERS, "communication"))
+def test_the_admin_lists_and_exports_registrations_for_communication_officers(client, twelve_registered, session):
+    client.force_login(make_user("communication", COMMUNICATION_OFFICERS))
     listing = client.get(reverse("inscriptions:index"), {"status": RegistrationStatus.WAITING})
     assert listing.status_code == 200
     assert "Personne 11" in response_text(listing)
@@ -331,18 +310,14 @@ def test_the_export_never_hands_a_formula_to_the_spreadsheet(admin_client, sessi
     assert ";'=HYPERLINK(" in content or "\"'=HYPERLINK(" in content
 
 
-def test_the_federal_administrators_see_the_registrations(client, django_user_model, twelve_registered):
-    client.force_login(user_in(django_user_model, FEDERAL_ADMINS, "federal"))
+def test_the_federal_administrators_see_the_registrations(client, twelve_registered):
+    client.force_login(make_user("federal", FEDERAL_ADMINS))
     assert client.get(reverse("inscriptions:index")).status_code == 200
 
 
-@pytest.mark.parametrize("role", ["department_editor", "moderator"])
-def test_department_editors_and_moderators_never_see_personal_data(client, django_user_model, twelve_registered, role):
-    if role == "moderator":
-        user = user_in(django_user_model, MODERATORS, "moderateur")
-    else:
-        user = department_editor(django_user_model)
-    client.force_login(user)
+@pytest.mark.parametrize("role", ["editor_31", "moderator"])
+def test_department_editors_and_moderators_never_see_personal_data(client, twelve_registered, role, request):
+    client.force_login(request.getfixturevalue(role))
     for url in (
         reverse("inscriptions:index"),
         reverse("inscriptions:index") + "?export=csv",

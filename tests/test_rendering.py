@@ -3,23 +3,7 @@
 import pytest
 from wagtail.rich_text import RichText
 
-from .conftest import edit_form_data, response_text
-
-PAGE_FIXTURES = [
-    "home_page",
-    "standard_page",
-    "directory_page",
-    "department_page",
-    "centre_page",
-    "blog_index_page",
-    "initiative_page",
-    "resource_index_page",
-    "dossier_page",
-    "training_index_page",
-    "training_page",
-    "workshop_index_page",
-    "workshop_page",
-]
+from .conftest import PAGE_FIXTURES, edit_form_data, response_text
 
 
 @pytest.mark.parametrize("fixture", PAGE_FIXTURES)

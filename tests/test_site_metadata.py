@@ -16,23 +16,8 @@ from home.demo.legal import build_legal_pages
 from home.structured_data import json_ld_script
 
 from .api_builders import restrict
-from .conftest import StandardPageFactory, TrainingSessionFactory, commune, response_text
+from .conftest import PAGE_FIXTURES, StandardPageFactory, TrainingSessionFactory, commune, response_text
 
-PAGE_FIXTURES = [
-    "home_page",
-    "standard_page",
-    "directory_page",
-    "department_page",
-    "centre_page",
-    "blog_index_page",
-    "initiative_page",
-    "resource_index_page",
-    "dossier_page",
-    "training_index_page",
-    "training_page",
-    "workshop_index_page",
-    "workshop_page",
-]
 XHTML = "{http://www.w3.org/1999/xhtml}"
 
 
