@@ -61,6 +61,19 @@ def _dated(filters, prefix=""):
     return condition
 
 
+def trainings_in_vocabularies(filters):
+    """The ids of the trainings with one of the requested themes and one of the requested audiences (a
+    subquery), or None when neither is requested."""
+    trainings = TrainingPage.objects.all()
+    if "theme" in filters:
+        trainings = trainings.filter(pk__in=TrainingPage.objects.filter(themes__slug__in=filters["theme"]).values("pk"))
+    if "audience" in filters:
+        trainings = trainings.filter(
+            pk__in=TrainingPage.objects.filter(audiences__slug__in=filters["audience"]).values("pk")
+        )
+    return trainings.values("pk") if "theme" in filters or "audience" in filters else None
+
+
 def filter_sessions(queryset, filters):
     """Apply parsed SESSION_FILTERS to a queryset of TrainingSession."""
     queryset = queryset.filter(_dated(filters))
@@ -69,14 +82,9 @@ def filter_sessions(queryset, filters):
         queryset = queryset.filter(end__gte=now) if filters["upcoming"] else queryset.filter(end__lt=now)
     if "department" in filters:
         queryset = queryset.filter(place_in_departments(filters["department"]))
-    if "theme" in filters:
-        queryset = queryset.filter(
-            page_id__in=TrainingPage.objects.filter(themes__slug__in=filters["theme"]).values("pk")
-        )
-    if "audience" in filters:
-        queryset = queryset.filter(
-            page_id__in=TrainingPage.objects.filter(audiences__slug__in=filters["audience"]).values("pk")
-        )
+    trainings = trainings_in_vocabularies(filters)
+    if trainings is not None:
+        queryset = queryset.filter(page_id__in=trainings)
     return queryset
 
 
@@ -92,12 +100,9 @@ def filter_trainings(queryset, filters):
     if filters.get("upcoming") is False:
         upcoming = TrainingSession.objects.filter(end__gte=timezone.now()).values("page_id")
         queryset = queryset.exclude(pk__in=upcoming)
-    if "theme" in filters:
-        queryset = queryset.filter(pk__in=TrainingPage.objects.filter(themes__slug__in=filters["theme"]).values("pk"))
-    if "audience" in filters:
-        queryset = queryset.filter(
-            pk__in=TrainingPage.objects.filter(audiences__slug__in=filters["audience"]).values("pk")
-        )
+    trainings = trainings_in_vocabularies(filters)
+    if trainings is not None:
+        queryset = queryset.filter(pk__in=trainings)
     return queryset
 
 
