@@ -16,10 +16,10 @@ compressed once. A hit is served by ApiCacheMiddleware before URL resolution and
 the site needs; a conditional request reads the ETags only. With a shared cache (Redis), each process also
 keeps a copy of the entries it served (`LocalEntries`, bounded in bytes), so that a hit reads only the
 content version from Redis, not the whole body again; the copy is used only under the version it was
-stored with. ETags are hashes
-of the body: a partner whose copy is still identical gets 304 even after unrelated changes. What the API
-derives from content alone (the site, the restricted branches, serialised listing items) is kept per
-content version too (`per_content_version`, `versioned_key`), under the same invalidation.
+stored with. ETags are hashes of the body: a partner whose copy is still identical gets 304 even after
+unrelated changes. What the API derives from content alone (the site, the restricted branches, serialised
+listing items) is kept per content version too (`per_content_version`, `versioned_key`), under the same
+invalidation.
 Deployments behind a CDN get the API's roots purged through wagtail.contrib.frontend_cache.
 """
 
@@ -241,19 +241,16 @@ def shared_cache():
     return not backend.endswith(("LocMemCache", "DummyCache"))
 
 
-def read_entry(key, version, stored=None):
-    """The entry stored under `key` for `version`, from this process's copy or the cache (`stored`, when
-    it was read already), or None."""
-    local = shared_cache()
-    if local:
-        entry = LOCAL_ENTRIES.get(key, version)
-        if entry is not None:
-            return entry
-    entry = stored if stored is not None else cache.get(key)
-    if entry is None or entry["version"] != version:
-        return None
-    if local:
-        LOCAL_ENTRIES.put(key, entry)
+def read_entry(key, version, shared):
+    """The entry stored under `key` for `version`, or None; with a `shared` cache, from this process's copy
+    when it has one (and kept there)."""
+    entry = LOCAL_ENTRIES.get(key, version) if shared else None
+    if entry is None:
+        entry = cache.get(key)
+        if entry is None or entry["version"] != version:
+            return None
+        if shared:
+            LOCAL_ENTRIES.put(key, entry)
     return entry
 
 
@@ -351,23 +348,26 @@ def lookup(request, early=False):
     variant = "gzip" if accepts_gzip(request) else "identity"
     conditional = bool(request.headers.get("If-None-Match"))
     wanted = f"{key}:{'etags' if conditional else variant}"
-    if shared_cache():
+    shared = shared_cache()
+    if shared:
         # The version first: an entry this process keeps saves reading the body from the shared cache.
         version = content_version()
-        stored = None if bypass else read_entry(wanted, version)
-    else:
+        stored = None if bypass else read_entry(wanted, version, shared)
+    else:  # the version and the entry in one read
         found = cache.get_many([VERSION_KEY] if bypass else [VERSION_KEY, wanted])
         if early and found.get(wanted) is None:
             return None  # not a cached URL, or not cached yet: the view will tell
         version = content_version(found.get(VERSION_KEY))
-        stored = read_entry(wanted, version, found[wanted]) if found.get(wanted) is not None else None
+        stored = found.get(wanted)
+        if stored is not None and stored["version"] != version:
+            stored = None
     setattr(request, VERSION_ATTRIBUTE, version)
     setattr(request, BYPASS_ATTRIBUTE, bypass)
     setattr(request, KEY_ATTRIBUTE, key)
     if conditional and stored is not None:
         if etag_matches(request, stored[variant]):
             return entry_response(request, {"etag": stored[variant]}, "HIT")
-        stored = read_entry(f"{key}:{variant}", version)  # the partner's copy is old: send the body
+        stored = read_entry(f"{key}:{variant}", version, shared)  # the partner's copy is old: send the body
     if stored is not None:
         return entry_response(request, stored, "HIT")
     return None

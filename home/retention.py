@@ -2,12 +2,21 @@
 purge_field_reports): the period in months (a setting, or --months), --dry-run, and forgetting the admin's
 history entries of what they delete."""
 
+from datetime import timedelta
+
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.management.base import BaseCommand, CommandError
+from django.utils import timezone
 from wagtail.models import ModelLogEntry
 
 HISTORY_BATCH = 500
+DAYS_PER_MONTH = 30.44  # a month of a retention period, on average
+
+
+def months_ago(months, now=None):
+    """The moment `months` months before `now` (the cutoff of a retention period)."""
+    return (now or timezone.now()) - timedelta(days=round(int(months) * DAYS_PER_MONTH))
 
 
 def forget_history(model, pks):

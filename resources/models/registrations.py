@@ -1,7 +1,6 @@
 """Registrations of people to training sessions, with the waiting list and the closing rules."""
 
 from dataclasses import dataclass
-from datetime import timedelta
 
 from django.conf import settings
 from django.db import models
@@ -14,10 +13,11 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from wagtail.signals import page_published
 
+from home.retention import months_ago
+
 from .trainings import TrainingPage
 
 DEFAULT_RETENTION_MONTHS = 12
-DAYS_PER_MONTH = 30.44  # a month of the retention period, on average
 
 
 class RegistrationStatus(models.TextChoices):
@@ -49,7 +49,7 @@ def retention_cutoff(now=None, months=None):
     """The moment before which an ended session's registrations are purged."""
     if months is None:
         months = getattr(settings, "REGISTRATION_RETENTION_MONTHS", DEFAULT_RETENTION_MONTHS)
-    return (now or timezone.now()) - timedelta(days=round(int(months) * DAYS_PER_MONTH))
+    return months_ago(months, now)
 
 
 @dataclass(frozen=True)

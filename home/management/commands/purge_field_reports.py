@@ -19,8 +19,7 @@ from wagtail.models import ReferenceIndex
 from blog.models_proposals import InitiativeProposal
 from centres.models import CorrectionRequest, CorrectionStatus
 from home import roles
-from home.retention import RetentionCommand, forget_history
-from resources.models.registrations import retention_cutoff
+from home.retention import RetentionCommand, forget_history, months_ago
 
 
 def expired_corrections(cutoff):
@@ -58,7 +57,7 @@ class Command(RetentionCommand):
 
     def handle(self, *args, **options):
         months = self.retention_months(options)
-        cutoff = retention_cutoff(months=months)
+        cutoff = months_ago(months)
         with transaction.atomic():
             corrections = list(expired_corrections(cutoff).values_list("pk", flat=True))
             proposals = expired_proposals(cutoff)
