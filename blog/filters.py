@@ -7,7 +7,7 @@ stage is the current one (the latest dated step, see InitiativeQuerySet.with_cur
 from django.db.models import Q
 from django.utils.text import slugify
 
-from centres.filters import distance_expression, within_radius
+from centres.filters import centres_near
 from centres.models import CentrePage, StructureType
 from home.filtering import (
     Boolean,
@@ -76,11 +76,7 @@ def filter_initiatives(queryset, filters):
     if "near" in filters:
         latitude, longitude = filters["near"]
         radius_km = filters.get("radius_km", DEFAULT_NEAR_RADIUS_KM)
-        nearby = (
-            within_radius(CentrePage.objects.filter(latitude__isnull=False), latitude, longitude, radius_km)
-            .annotate(distance_km=distance_expression(latitude, longitude))
-            .filter(distance_km__lte=radius_km)
-        )
+        nearby = centres_near(CentrePage.objects.all(), latitude, longitude, radius_km)
         queryset = queryset.filter(pk__in=_organised_by(centre__in=nearby.values("pk")))
     if "follow_up_stage" in filters:
         at_stage = InitiativePage.objects.with_current_stage().filter(current_stage=filters["follow_up_stage"])

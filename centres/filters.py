@@ -69,6 +69,16 @@ def within_radius(queryset, latitude, longitude, radius_km):
     )
 
 
+def centres_near(queryset, latitude, longitude, radius_km=None):
+    """The centres of `queryset` with coordinates, annotated with their `distance_km` from the point and,
+    given a radius, within it (a bounding box the indexes serve, then the exact distance)."""
+    queryset = queryset.filter(latitude__isnull=False, longitude__isnull=False)
+    if radius_km is not None:
+        queryset = within_radius(queryset, latitude, longitude, radius_km)
+    queryset = queryset.annotate(distance_km=distance_expression(latitude, longitude))
+    return queryset.filter(distance_km__lte=radius_km) if radius_km is not None else queryset
+
+
 def filter_centres(queryset, filters):
     """Apply parsed CENTRE_FILTERS to a queryset of CentrePage."""
     if "department" in filters:
@@ -89,13 +99,7 @@ def filter_centres(queryset, filters):
         queryset = queryset.filter(federation_member=filters["federation_member"])
     if "near" in filters:
         latitude, longitude = filters["near"]
-        queryset = queryset.filter(latitude__isnull=False, longitude__isnull=False)
-        if "radius_km" in filters:
-            queryset = within_radius(queryset, latitude, longitude, filters["radius_km"])
-        queryset = queryset.annotate(distance_km=distance_expression(latitude, longitude))
-        if "radius_km" in filters:
-            queryset = queryset.filter(distance_km__lte=filters["radius_km"])
-        queryset = queryset.order_by("distance_km", "pk")
+        queryset = centres_near(queryset, latitude, longitude, filters.get("radius_km")).order_by("distance_km", "pk")
     return queryset
 
 
