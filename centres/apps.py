@@ -7,3 +7,12 @@ class CentresConfig(AppConfig):
 
     name = "centres"
     verbose_name = _("Annuaire")
+
+    def ready(self):
+        from home import api_index
+
+        from .geojson import INDEX_VARIANT
+        from .models import CentrePage
+
+        # The centres' GeoJSON Features are kept in the API index, and invalidated with their pages.
+        api_index.register_variant(CentrePage, INDEX_VARIANT)

@@ -1,17 +1,26 @@
 """The directory as a GeoJSON (RFC 7946) FeatureCollection: one point per live, public centre, for partners' maps.
 
-The whole directory is thousands of centres: it is read as plain rows (values()), with one more query for
-the themes of them all, and no Page instance nor URL reversal per centre.
+The whole directory is thousands of centres. Each centre's Feature is kept in the API index
+(home.api_index, variant "geojson"), so a request reads the ids of the filtered centres, then their
+Features, and joins them. Features missing from the index are built as plain rows (values()), with one
+more query for the themes of them all, and no Page instance nor URL reversal per centre.
 """
 
-from home.api_privacy import public_pages
+import json
+
+from django.core.serializers.json import DjangoJSONEncoder
+from django.http import HttpResponse
+
+from home import api_index
+from home.api_privacy import public_pages, site_root
 from home.models import Theme
-from home.open_formats import json_response, open_format_view, page_url_builder
+from home.open_formats import open_format_view, page_url_builder
 
 from .filters import CENTRE_FILTERS, filter_centres
 from .models import CentrePage, StructureType
 
 GEOJSON_CONTENT_TYPE = "application/geo+json"
+INDEX_VARIANT = "geojson"
 # Six decimals is about 10 cm: more would only make the file heavier (RFC 7946 §11.2).
 COORDINATE_DECIMALS = 6
 CENTRE_COLUMNS = (
@@ -78,25 +87,52 @@ def centre_feature(row, themes, page_url, labels):
         "website": row["website"],
         "themes": themes.get(row["pk"], []),
     }
-    if row.get("distance_km") is not None:
-        properties["distance_km"] = round(float(row["distance_km"]), 2)
     return {"type": "Feature", "id": row["pk"], "geometry": geometry, "properties": properties}
 
 
-def feature_collection(centres, request):
-    """The FeatureCollection of a queryset of centres (filtered, ordered, perhaps annotated with distance_km)."""
-    columns = CENTRE_COLUMNS + (("distance_km",) if "distance_km" in centres.query.annotations else ())
+def to_json(data):
+    """Compact UTF-8 JSON, as home.open_formats.json_response writes it."""
+    return json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False, separators=(",", ":"))
+
+
+def build_features(ids, request):
+    """{centre id: Feature JSON} of these centres (what the API index keeps)."""
+    centres = CentrePage.objects.filter(pk__in=ids)
     themes = themes_by_centre(centres)
     page_url = page_url_builder(request)
     labels = {value: str(label) for value, label in StructureType.choices}
     return {
-        "type": "FeatureCollection",
-        "features": [centre_feature(row, themes, page_url, labels) for row in centres.values(*columns)],
+        row["pk"]: to_json(centre_feature(row, themes, page_url, labels)) for row in centres.values(*CENTRE_COLUMNS)
     }
+
+
+def with_distance(feature, distance):
+    """A Feature's JSON with `distance_km` last in its properties (the Feature's last member)."""
+    if distance is None:
+        return feature
+    return f'{feature[:-2]},"distance_km":{to_json(round(float(distance), 2))}}}}}'
+
+
+def feature_collection(centres, request):
+    """The FeatureCollection (JSON text) of a queryset of centres (filtered, ordered, perhaps annotated
+    with distance_km)."""
+    if "distance_km" in centres.query.annotations:
+        rows = list(centres.values_list("pk", "distance_km"))
+    else:
+        rows = [(pk, None) for pk in centres.values_list("pk", flat=True)]
+    found = site_root(request)
+    features, _totals = api_index.items(
+        found[0].pk if found else 0,
+        INDEX_VARIANT,
+        [pk for pk, _distance in rows],
+        lambda ids: build_features(ids, request),
+    )
+    joined = ",".join(with_distance(features[pk], distance) for pk, distance in rows if pk in features)
+    return f'{{"type":"FeatureCollection","features":[{joined}]}}'
 
 
 @open_format_view(CENTRE_FILTERS)
 def centres_geojson(request, filters):
     """GET /api/v2/centres.geojson — the centres, with the same filters as the API's centre listing."""
     centres = filter_centres(public_centres(request), filters)
-    return json_response(feature_collection(centres, request), content_type=GEOJSON_CONTENT_TYPE)
+    return HttpResponse(feature_collection(centres, request).encode(), content_type=GEOJSON_CONTENT_TYPE)

@@ -14,9 +14,9 @@ from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.core.exceptions import FieldDoesNotExist
-from django.db import DatabaseError
+from django.db import DatabaseError, connection
 from django.db.models import Prefetch, QuerySet
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect
 from django.urls import NoReverseMatch
 from rest_framework import status
@@ -39,7 +39,8 @@ from wagtail.images.api.v2.views import ImagesAPIViewSet
 from wagtail.models import Page, Site
 from wagtail.search.backends import get_search_backend
 
-from home.api_cache import cached_items
+from home import api_index
+from home.api_cache import cached_items, per_content_version
 from home.api_deferred import resolve
 from home.api_fields import (
     DistanceField,
@@ -52,7 +53,7 @@ from home.api_fields import (
     object_detail_url,
 )
 from home.api_images import IMAGE_RENDITIONS, absolute_url
-from home.api_privacy import public_media, public_pages
+from home.api_privacy import public_media, public_pages, site_root
 from home.filtering import Choice, InvalidFilter, Parser, Slug, parse_filters
 
 MAX_SEARCH_LENGTH = 200
@@ -182,6 +183,13 @@ def error_response(error):
         {"message": f"Paramètre « {error.param} » : {error.message}", "parameter": error.param},
         status=status.HTTP_400_BAD_REQUEST,
     )
+
+
+def with_distance(body, distance):
+    """An item's JSON with its `distance_km` last, as DistanceField adds it, when there is one."""
+    if distance is None:
+        return body
+    return f'{body[:-1]},"distance_km":{JSONRenderer().render(round(distance, 2)).decode()}}}'
 
 
 @dataclass
@@ -510,10 +518,14 @@ class PagesEndpoint(FigoEndpointMixin, PagesAPIViewSet):
             raise InvalidFilter(name, f"aucune page publique n'a l'identifiant {value}.")
         return page
 
-    def listing_queryset(self, model, values):
+    def listing_queryset(self, model, values, ids_only=False):
+        """The filtered, searched and ordered pages of a listing; `ids_only` when only their ids (and
+        distances) are needed, their items coming from the API index."""
         if isinstance(model, tuple):
             queryset = public_pages(self.request).type(*model)
             model = Page
+        elif ids_only:
+            queryset = public_pages(self.request, model)
         else:
             queryset = self.optimised(public_pages(self.request, model), model)
         if "child_of" in values:
@@ -533,7 +545,7 @@ class PagesEndpoint(FigoEndpointMixin, PagesAPIViewSet):
         if "order" in values:
             queryset = self.apply_order(queryset, values["order"], model)
         if "search" in values:
-            queryset = self.search(queryset, model, values)
+            queryset = self.search(queryset, model, values, ids_only)
         return queryset
 
     def page_table_listing(self, model, values):
@@ -544,11 +556,15 @@ class PagesEndpoint(FigoEndpointMixin, PagesAPIViewSet):
         need no join to the type's own table: counting 20,000 initiatives costs a third. The type's rows
         are read for the listed pages only (serialized_items).
         """
-        if isinstance(model, tuple) or model is Page or set(values) - PLAIN_LISTING_PARAMETERS:
+        if not self.is_plain_listing(model, values):
             return None
         return public_pages(self.request).type(model).order_by("path")
 
-    def search(self, queryset, model, values):
+    @staticmethod
+    def is_plain_listing(model, values):
+        return not isinstance(model, tuple) and model is not Page and not set(values) - PLAIN_LISTING_PARAMETERS
+
+    def search(self, queryset, model, values, ids_only=False):
         """Full-text search within the filtered pages.
 
         Without `order` or `near`, results come by relevance; otherwise the matching pages keep the
@@ -560,7 +576,8 @@ class PagesEndpoint(FigoEndpointMixin, PagesAPIViewSet):
         by_relevance = "order" not in values and "near" not in values
         try:
             if by_relevance:
-                return backend.search(values["search"], self.optimised(base, model), operator=operator)
+                pages = base.only("pk") if ids_only else self.optimised(base, model)
+                return backend.search(values["search"], pages, operator=operator)
             results = backend.search(values["search"], base.only("pk"), operator=operator, order_by_relevance=False)
             return queryset.filter(pk__in=[page.pk for page in results])
         except DatabaseError as error:
@@ -578,11 +595,76 @@ class PagesEndpoint(FigoEndpointMixin, PagesAPIViewSet):
         if "fields" in values:
             parse_fields(values["fields"])
         self.listing_model = single or Page
+        indexed = single in self.page_types and values.get("fields", "") in api_index.LISTING_VARIANTS
+        if indexed and settings.API_INDEX_ENABLED:
+            return self.indexed_listing(single, values)
         queryset = self.page_table_listing(model, values)
         if queryset is None:
             queryset = self.listing_queryset(model, values)
         items = self.paginate_queryset(queryset)
         return self.get_paginated_response(self.serialized_items(items, values.get("fields", "")))
+
+    def indexed_listing(self, model, values):
+        """A listing whose items come from the API index (home.api_index): the same JSON as
+        serialising the pages, for the cost of reading their ids and then their items.
+
+        A plain listing (page_table_listing) reads its total from the index too; others count their
+        filtered pages. Distances (`near`) are computed for the request and added to the items.
+        """
+        variant = values.get("fields", "")
+        offset = values.get("offset", 0)
+        limit = values.get("limit", min(20, limit_max()))
+        found = site_root(self.request)
+        scope = found[0].pk if found else 0
+        if self.is_plain_listing(model, values):
+            ids = self.plain_listing_ids(model, scope, offset, limit)
+            key = api_index.total_key(scope, model._meta.label)
+            bodies, totals = api_index.items(scope, variant, ids, self.build_items, extra_keys=[key])
+            if key in totals:
+                total = int(totals[key])
+            else:
+                total = api_index.store_total(key, self.page_table_listing(model, values).count)
+            distances = {}
+        else:
+            queryset = self.listing_queryset(model, values, ids_only=True)
+            total = queryset.count()
+            ids, distances = self.page_ids(queryset[offset : offset + limit])
+            bodies, _totals = api_index.items(scope, variant, ids, self.build_items)
+        items = [with_distance(bodies[pk], distances.get(pk)) for pk in ids if pk in bodies]
+        content = '{"meta":{"total_count":%d},"items":[%s]}' % (total, ",".join(items))  # noqa: UP031
+        return HttpResponse(content.encode(), content_type="application/json")
+
+    def plain_listing_ids(self, model, scope, offset, limit):
+        """The ids of a slice of a plain listing (page_table_listing). Its SQL depends only on the site and
+        the restricted branches: it is compiled once per content version, not at every request."""
+        sql, params = per_content_version(
+            self.request,
+            f"plain_listing_sql:{scope}:{model._meta.label}",
+            lambda: self.page_table_listing(model, {}).values_list("pk", flat=True).query.sql_with_params(),
+        )
+        with connection.cursor() as cursor:
+            cursor.execute(f"{sql} LIMIT %s OFFSET %s", [*params, limit, offset])
+            return [row[0] for row in cursor.fetchall()]
+
+    @staticmethod
+    def page_ids(pages):
+        """The ids of a slice of listed pages, and their distances when the listing computed them."""
+        if isinstance(pages, QuerySet):
+            if "distance_km" in pages.query.annotations:
+                rows = list(pages.prefetch_related(None).values_list("pk", "distance_km"))
+                return [pk for pk, _distance in rows], dict(rows)
+            return list(pages.prefetch_related(None).values_list("pk", flat=True)), {}
+        return [page.pk for page in pages], {}
+
+    def build_items(self, ids):
+        """{id: JSON text} of the requested variant's items of these pages (for the API index)."""
+        rows = self.optimised(self.listing_model.objects.filter(pk__in=ids), self.listing_model)
+        instances = list(rows)
+        renderer = JSONRenderer()
+        return {
+            instance.pk: renderer.render(item).decode()
+            for instance, item in zip(instances, self.serialize(instances), strict=True)
+        }
 
     def serialized_items(self, items, fields):
         """The listed pages, serialised and resolved.

@@ -11,6 +11,8 @@ class HomeConfig(AppConfig):
     def ready(self):
         from . import signals  # noqa: F401  (rights on new département pages, moderation of new sections)
         from .api_cache import connect_signals
+        from .api_index_signals import connect_signals as connect_index_signals
 
         # Here rather than at URL loading, so that commands (publish_scheduled, imports) invalidate too.
         connect_signals()
+        connect_index_signals()

@@ -3,13 +3,15 @@
 Each page type is listed with `fields=*`, every field it exposes filled in (images, rich text with
 internal links, StreamField bodies with images and documents, related pages, sessions, tags…).
 A first request warms what is created once (image renditions); the server-side cache is off so
-that every request really runs.
+that every request really runs. Each listing is measured twice: serialising every page, and building
+the API index's entries (made out of date before each request), which listings of one type use.
 """
 
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from home import api_index
 from tests import api_builders as build
 from tests.conftest import (
     BlogIndexPageFactory,
@@ -23,9 +25,10 @@ from tests.conftest import (
 SMALL, LARGE = 5, 50
 
 
-@pytest.fixture
-def site(home_page, settings):
+@pytest.fixture(params=["serialised", "index-built"])
+def site(request, home_page, settings):
     settings.API_CACHE_ENABLED = False
+    settings.API_INDEX_ENABLED = request.param == "index-built"
     tree = build.tree(home_page)
     media = build.Media()
     organiser = build.centres(tree["department"], media, 1)[0]
@@ -85,6 +88,7 @@ BUILDERS = {
 
 
 def count_queries(client, url):
+    api_index.invalidate_all_items()  # with the index on, every item is built again
     with CaptureQueriesContext(connection) as queries:
         response = client.get(url)
     assert response.status_code == 200, response.content

@@ -236,6 +236,9 @@ API_CACHE_TIMEOUT = int(os.environ.get("API_CACHE_TIMEOUT", "600"))
 API_CACHE_MAX_AGE = int(os.environ.get("API_CACHE_MAX_AGE", "60"))
 API_CACHE_STALE_WHILE_REVALIDATE = int(os.environ.get("API_CACHE_STALE_WHILE_REVALIDATE", "300"))
 API_CACHE_CHECK_DATABASE = env_bool("API_CACHE_CHECK_DATABASE", not REDIS_URL)
+# The API index (home/api_index.py): listings read each page's serialised items and their totals from the
+# database, kept up to date at publication. Off, every listing serialises its pages (slower, same answers).
+API_INDEX_ENABLED = env_bool("API_INDEX_ENABLED", True)
 
 # CORS: anonymous GET (and HEAD, and the preflight OPTIONS) on /api/ only; every origin unless
 # CORS_ALLOWED_ORIGINS lists some ("https://www.caf.fr,https://mairie.example").

@@ -1,0 +1,250 @@
+"""The API index: each live page's serialised items and the listings' totals, kept in the database.
+
+Serialising a page with its organisers, themes, images and rich text costs more than a millisecond;
+counting 20,000 initiatives costs several. Both are done once, when needed, and kept in
+home.models.ApiIndexEntry until a change could alter them, as Wagtail keeps its search index. The partner
+API then answers a listing with two light queries (the page ids, then their items and total), cached
+response or not.
+
+When an entry is current:
+- an item ("item:<variant>:<page id>") when it was built under its present `stamp`, in the present items
+  epoch and format. Invalidating pages gives their entries a new stamp (home.api_index_signals: a
+  page's publication, unpublication or deletion, an image or a document it shows…); changes that could
+  alter any item (a move, a view restriction, a theme, a site) start a new items epoch instead;
+- a total ("total:<site root>:<type>") when it was counted in the present totals epoch, which every change
+  of a page starts anew.
+- The format (`index_format`) covers what shapes every item besides content: the API's base URL, the
+  media URL, the time zone, the fields of each page type. A deployment that changes them finds the old
+  entries out of date by itself.
+
+Concurrency: a reader builds missing items from what it reads *after* noting their stamps and writes them
+only if the stamps are unchanged (one conditional UPDATE), and invalidation writes a new stamp even where
+no entry exists yet (an upsert), inside the transaction that changes the content. So a reader racing a
+publication either sees the new content or fails to store what it built: an item built from content that
+was replaced is never kept.
+"""
+
+import hashlib
+import secrets
+from functools import reduce
+from operator import or_
+
+from django.conf import settings
+from django.db import connection
+from django.db.models import Case, F, Q, TextField, Value, When
+from wagtail.models import Site
+
+from home.models import ApiIndexEntry, ApiIndexState
+
+STATE_PK = 1
+# Raised when the shape of the items changes in a way index_format cannot see (a serializer's logic).
+FORMAT_VERSION = 1
+ITEM_PREFIX = "item"
+TOTAL_PREFIX = "total"
+# Rows per statement: SQLite limits the depth of a WHERE (the conditional update's OR) and its parameters.
+WRITE_BATCH = 200
+READ_BATCH = 1000
+
+_FORMAT = {}
+
+
+def batched(items, size):
+    """Slices of at most `size` items of a list (itertools.batched needs Python 3.12)."""
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
+
+
+def new_stamp():
+    return secrets.randbits(62)
+
+
+def item_key(scope, variant, page_id):
+    return f"{ITEM_PREFIX}:{scope}:{variant}:{page_id}"
+
+
+def total_key(scope, name):
+    return f"{TOTAL_PREFIX}:{scope}:{name}"
+
+
+def page_fields_fingerprint():
+    """The fields the API shows of every page type (computed once per process)."""
+    if "fields" not in _FORMAT:
+        from wagtail.models import get_page_models
+
+        from home.api import PagesEndpoint
+
+        _FORMAT["fields"] = "|".join(
+            f"{model._meta.label}={','.join(PagesEndpoint.get_available_fields(model))}"
+            for model in sorted(get_page_models(), key=lambda model: model._meta.label)
+        )
+    return _FORMAT["fields"]
+
+
+def index_format():
+    """A fingerprint of everything besides content that shapes the items: code, settings, fields."""
+    parts = (
+        str(FORMAT_VERSION),
+        settings.WAGTAILAPI_BASE_URL,
+        settings.MEDIA_URL,
+        settings.TIME_ZONE,
+        settings.LANGUAGE_CODE,
+        page_fields_fingerprint(),
+    )
+    return hashlib.sha256("|".join(parts).encode()).hexdigest()[:32]
+
+
+def state():
+    """The epochs (items, totals); the state row is made again if a test flushed the tables."""
+    found = ApiIndexState.objects.filter(pk=STATE_PK).values_list("items_epoch", "totals_epoch").first()
+    if found is None:
+        ApiIndexState.objects.get_or_create(pk=STATE_PK)
+        return 0, 0
+    return found
+
+
+def read(keys):
+    """{key: body} of the current entries among `keys`, items and totals alike, in one query.
+
+    Written in SQL: it runs on every listing, and building it through the ORM cost more than running it.
+    """
+    if not keys:
+        return {}
+    entry, state_table = ApiIndexEntry._meta.db_table, ApiIndexState._meta.db_table
+    placeholders = ", ".join(["%s"] * len(keys))
+    sql = (
+        f"SELECT e.key, e.body FROM {entry} e CROSS JOIN {state_table} s "  # noqa: S608 (table names only)
+        f"WHERE s.id = %s AND e.format = %s AND e.key IN ({placeholders}) AND ("
+        "(e.page_id IS NOT NULL AND e.built_stamp = e.stamp AND e.epoch = s.items_epoch) "
+        "OR (e.page_id IS NULL AND e.epoch = s.totals_epoch))"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [STATE_PK, index_format(), *keys])
+        return dict(cursor.fetchall())
+
+
+def build_items(scope, variant, page_ids, build):
+    """Build, store and return {page id: body} for the items of `page_ids` that are not current.
+
+    `build(ids)` serialises those pages ({id: JSON text}; pages gone meanwhile are left out). Stored only
+    where no invalidation came in between (see the module's docstring); returned either way, since they
+    are what the database holds at the time of this request.
+    """
+    if not page_ids:
+        return {}
+    items_epoch, _totals_epoch = state()
+    keys = {page_id: item_key(scope, variant, page_id) for page_id in page_ids}
+    ApiIndexEntry.objects.bulk_create(
+        [ApiIndexEntry(key=key, page_id=page_id, stamp=new_stamp()) for page_id, key in keys.items()],
+        ignore_conflicts=True,
+        batch_size=WRITE_BATCH,
+    )
+    stamps = {}
+    for batch in batched(list(keys.values()), WRITE_BATCH):
+        stamps.update(ApiIndexEntry.objects.filter(key__in=batch).values_list("key", "stamp"))
+    built = build(list(page_ids))
+    stored = [(keys[page_id], body) for page_id, body in built.items() if keys[page_id] in stamps]
+    for batch in batched(stored, WRITE_BATCH):
+        # Only where the stamp is still the one read before building (see the module's docstring).
+        unchanged = reduce(or_, (Q(key=key, stamp=stamps[key]) for key, _body in batch))
+        ApiIndexEntry.objects.filter(unchanged).update(
+            body=Case(*(When(key=key, then=Value(body)) for key, body in batch), output_field=TextField()),
+            built_stamp=F("stamp"),
+            epoch=items_epoch,
+            format=index_format(),
+        )
+    return built
+
+
+def items(scope, variant, page_ids, build, extra_keys=()):
+    """({page id: body} of `page_ids` for the site `scope`, built where needed, {key: body} of the current
+    `extra_keys`)."""
+    if not settings.API_INDEX_ENABLED:
+        return build(list(page_ids)), {}
+    keys = {item_key(scope, variant, page_id): page_id for page_id in page_ids}
+    found = {}
+    for batch in batched([*keys, *extra_keys], READ_BATCH):
+        found.update(read(batch))
+    bodies = {keys[key]: body for key, body in found.items() if key in keys}
+    missing = [page_id for page_id in page_ids if page_id not in bodies]
+    if missing:
+        bodies.update(build_items(scope, variant, missing, build))
+    return bodies, {key: found[key] for key in extra_keys if key in found}
+
+
+def store_total(key, count):
+    """Count (`count()`) and store a listing's total under the totals epoch read before counting."""
+    _items_epoch, totals_epoch = state()
+    total = count()
+    ApiIndexEntry.objects.bulk_create(
+        [ApiIndexEntry(key=key, epoch=totals_epoch, format=index_format(), body=str(total))],
+        update_conflicts=True,
+        unique_fields=["key"],
+        update_fields=["epoch", "format", "body"],
+    )
+    return total
+
+
+# --- Invalidation (called by home.api_index_signals) -----------------------------------------------------
+
+
+def invalidate_pages(pages_by_type):
+    """New stamps for the items of these pages ({model: page ids}) on every site, their entries made
+    where missing."""
+    if not any(pages_by_type.values()):
+        return
+    scopes = list(Site.objects.values_list("pk", flat=True))
+    entries = [
+        ApiIndexEntry(key=item_key(scope, variant, page_id), page_id=page_id, stamp=new_stamp())
+        for model, page_ids in pages_by_type.items()
+        for variant in variants_of(model)
+        for page_id in page_ids
+        for scope in scopes
+    ]
+    if entries:
+        ApiIndexEntry.objects.bulk_create(
+            sorted(entries, key=lambda entry: entry.key),  # one lock order for concurrent publications
+            update_conflicts=True,
+            unique_fields=["key"],
+            update_fields=["stamp"],
+            batch_size=WRITE_BATCH,
+        )
+
+
+def remove_orphans():
+    """Delete the entries of pages that no longer exist (see ApiIndexEntry.page); their number."""
+    from wagtail.models import Page
+
+    orphans = ApiIndexEntry.objects.filter(page__isnull=False).exclude(page_id__in=Page.objects.values("pk"))
+    return orphans.delete()[0]
+
+
+def invalidate_all_items():
+    ApiIndexState.objects.filter(pk=STATE_PK).update(items_epoch=F("items_epoch") + 1)
+
+
+def invalidate_totals():
+    ApiIndexState.objects.filter(pk=STATE_PK).update(totals_epoch=F("totals_epoch") + 1)
+
+
+# --- Variants ------------------------------------------------------------------------------------------
+
+# The page types' item variants kept in the index: "*" (fields=*) and "" (default listing fields) for every
+# type of the pages endpoint; more by register_variant (the centres' GeoJSON features).
+LISTING_VARIANTS = ("", "*")
+EXTRA_VARIANTS = {}
+
+
+def register_variant(model, variant):
+    """Keep `variant` items of `model` pages in the index too (invalidated with the others)."""
+    EXTRA_VARIANTS.setdefault(model, set()).add(variant)
+
+
+def variants_of(model):
+    """The variants kept for pages of `model` (every page type may be listed by the pages endpoint)."""
+    from wagtail.models import Page
+
+    variants = list(LISTING_VARIANTS) if issubclass(model, Page) else []
+    for registered, extra in EXTRA_VARIANTS.items():
+        if issubclass(model, registered):
+            variants.extend(sorted(extra))
+    return variants
