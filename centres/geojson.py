@@ -8,6 +8,7 @@ more query for the themes of them all, and no Page instance nor URL reversal per
 
 import json
 
+from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
 from django.http import HttpResponse
 
@@ -115,20 +116,24 @@ def with_distance(feature, distance):
 
 def feature_collection(centres, request):
     """The FeatureCollection (JSON text) of a queryset of centres (filtered, ordered, perhaps annotated
-    with distance_km)."""
-    if "distance_km" in centres.query.annotations:
-        rows = list(centres.values_list("pk", "distance_km"))
-    else:
-        rows = [(pk, None) for pk in centres.values_list("pk", flat=True)]
+    with distance_km): the centres and their Features read in one query, the missing Features built."""
     found = site_root(request)
-    features, _totals = api_index.items(
-        found[0].pk if found else 0,
-        INDEX_VARIANT,
-        [pk for pk, _distance in rows],
-        lambda ids: build_features(ids, request),
-    )
-    joined = ",".join(with_distance(features[pk], distance) for pk, distance in rows if pk in features)
-    return f'{{"type":"FeatureCollection","features":[{joined}]}}'
+    scope = found[0].pk if found else 0
+    distance = ("distance_km",) if "distance_km" in centres.query.annotations else ()
+    build = lambda ids: build_features(ids, request)  # noqa: E731
+    if settings.API_INDEX_ENABLED:
+        indexed = centres.annotate(feature=api_index.current_body(scope, INDEX_VARIANT))
+        rows = list(indexed.values_list("pk", *distance, "feature"))
+        built = api_index.build_items(scope, INDEX_VARIANT, [row[0] for row in rows if row[-1] is None], build)
+    else:
+        rows = [(*row, None) for row in centres.values_list("pk", *distance)]
+        built = build([row[0] for row in rows])
+    features = []
+    for row in rows:
+        feature = row[-1] if row[-1] is not None else built.get(row[0])
+        if feature is not None:
+            features.append(with_distance(feature, row[1] if distance else None))
+    return f'{{"type":"FeatureCollection","features":[{",".join(features)}]}}'
 
 
 @open_format_view(CENTRE_FILTERS)

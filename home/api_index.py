@@ -31,7 +31,8 @@ from operator import or_
 
 from django.conf import settings
 from django.db import connection
-from django.db.models import Case, F, Q, TextField, Value, When
+from django.db.models import Case, CharField, F, OuterRef, Q, Subquery, TextField, Value, When
+from django.db.models.functions import Cast, Concat
 from wagtail.models import Site
 
 from home.models import ApiIndexEntry, ApiIndexState
@@ -120,6 +121,19 @@ def read(keys):
     with connection.cursor() as cursor:
         cursor.execute(sql, [STATE_PK, index_format(), *keys])
         return dict(cursor.fetchall())
+
+
+def current_body(scope, variant):
+    """A subquery giving, for each page of the queryset it annotates, its current item's body (or NULL):
+    a long listing reads its pages and their items in one query."""
+    key = Concat(Value(f"{ITEM_PREFIX}:{scope}:{variant}:"), Cast(OuterRef("pk"), CharField()))
+    current = ApiIndexEntry.objects.filter(
+        key=key,
+        built_stamp=F("stamp"),
+        epoch=Subquery(ApiIndexState.objects.filter(pk=STATE_PK).values("items_epoch")[:1]),
+        format=index_format(),
+    )
+    return Subquery(current.values("body")[:1], output_field=TextField())
 
 
 def build_items(scope, variant, page_ids, build):
