@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.core.exceptions import FieldDoesNotExist
-from django.db import DatabaseError, connection
+from django.db import DatabaseError
 from django.db.models import Prefetch, QuerySet
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect
@@ -38,6 +38,7 @@ from wagtail.images.api.v2.serializers import ImageSerializer
 from wagtail.images.api.v2.views import ImagesAPIViewSet
 from wagtail.models import Page, Site
 from wagtail.search.backends import get_search_backend
+from wagtail.search.backends.base import FilterFieldError
 
 from home import api_index
 from home.api_cache import cached_items, per_content_version
@@ -576,8 +577,12 @@ class PagesEndpoint(FigoEndpointMixin, PagesAPIViewSet):
         by_relevance = "order" not in values and "near" not in values
         try:
             if by_relevance:
-                pages = base.only("pk") if ids_only else self.optimised(base, model)
-                return backend.search(values["search"], pages, operator=operator)
+                try:  # filtered on indexed fields only (live, public, tree): searched as it is, one join less
+                    pages = queryset.only("pk") if ids_only else queryset
+                    return backend.search(values["search"], pages, operator=operator)
+                except FilterFieldError:  # other filters (themes, dates…): among the filtered pages' ids
+                    pages = base.only("pk") if ids_only else self.optimised(base, model)
+                    return backend.search(values["search"], pages, operator=operator)
             results = backend.search(values["search"], base.only("pk"), operator=operator, order_by_relevance=False)
             return queryset.filter(pk__in=[page.pk for page in results])
         except DatabaseError as error:
@@ -617,12 +622,13 @@ class PagesEndpoint(FigoEndpointMixin, PagesAPIViewSet):
         found = site_root(self.request)
         scope = found[0].pk if found else 0
         if self.is_plain_listing(model, values):
-            ids = self.plain_listing_ids(model, scope, offset, limit)
             key = api_index.total_key(scope, model._meta.label)
-            bodies, totals = api_index.items(scope, variant, ids, self.build_items, extra_keys=[key])
-            if key in totals:
-                total = int(totals[key])
-            else:
+            ids, bodies, total = api_index.read_listing(
+                scope, variant, self.plain_listing_sql(model, scope), offset, limit, key
+            )
+            missing = [pk for pk in ids if pk not in bodies]
+            bodies.update(api_index.build_items(scope, variant, missing, self.build_items))
+            if total is None:
                 total = api_index.store_total(key, self.page_table_listing(model, values).count)
             distances = {}
         else:
@@ -634,17 +640,14 @@ class PagesEndpoint(FigoEndpointMixin, PagesAPIViewSet):
         content = '{"meta":{"total_count":%d},"items":[%s]}' % (total, ",".join(items))  # noqa: UP031
         return HttpResponse(content.encode(), content_type="application/json")
 
-    def plain_listing_ids(self, model, scope, offset, limit):
-        """The ids of a slice of a plain listing (page_table_listing). Its SQL depends only on the site and
-        the restricted branches: it is compiled once per content version, not at every request."""
-        sql, params = per_content_version(
+    def plain_listing_sql(self, model, scope):
+        """(SQL, parameters) of a plain listing's ids and tree paths, in order (page_table_listing). It depends
+        only on the site and the restricted branches: compiled once per content version, not per request."""
+        return per_content_version(
             self.request,
             f"plain_listing_sql:{scope}:{model._meta.label}",
-            lambda: self.page_table_listing(model, {}).values_list("pk", flat=True).query.sql_with_params(),
+            lambda: self.page_table_listing(model, {}).values_list("pk", "path").query.sql_with_params(),
         )
-        with connection.cursor() as cursor:
-            cursor.execute(f"{sql} LIMIT %s OFFSET %s", [*params, limit, offset])
-            return [row[0] for row in cursor.fetchall()]
 
     @staticmethod
     def page_ids(pages):

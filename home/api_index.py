@@ -123,6 +123,34 @@ def read(keys):
         return dict(cursor.fetchall())
 
 
+def read_listing(scope, variant, pages_sql, offset, limit, key):
+    """One slice of a plain listing in one query: (page ids in order, {id: body} of their current items,
+    the total stored under `key` if current, else None).
+
+    `pages_sql` is (SQL, parameters) selecting the listing's page ids and tree paths in tree order.
+    """
+    sql, params = pages_sql
+    entry, state_table = ApiIndexEntry._meta.db_table, ApiIndexState._meta.db_table
+    query = (
+        "SELECT 0, listed.path, listed.pk, e.body "  # noqa: S608 (table names and the API's own SQL only)
+        f"FROM ({sql} LIMIT %s OFFSET %s) listed LEFT JOIN {entry} e "
+        "ON e.key = (%s || CAST(listed.pk AS VARCHAR(20))) AND e.format = %s AND e.built_stamp = e.stamp "
+        f"AND e.epoch = (SELECT items_epoch FROM {state_table} WHERE id = %s) "
+        f"UNION ALL SELECT 1, NULL, NULL, t.body FROM {entry} t WHERE t.key = %s AND t.format = %s "
+        f"AND t.epoch = (SELECT totals_epoch FROM {state_table} WHERE id = %s) "
+        "ORDER BY 1, 2"
+    )
+    current_format = index_format() if settings.API_INDEX_ENABLED else "-"  # "-": no entry is current
+    prefix = f"{ITEM_PREFIX}:{scope}:{variant}:"
+    with connection.cursor() as cursor:
+        cursor.execute(query, [*params, limit, offset, prefix, current_format, STATE_PK, key, current_format, STATE_PK])
+        rows = cursor.fetchall()
+    ids = [pk for kind, _path, pk, _body in rows if kind == 0]
+    bodies = {pk: body for kind, _path, pk, body in rows if kind == 0 and body is not None}
+    totals = [body for kind, _path, _pk, body in rows if kind == 1]
+    return ids, bodies, (int(totals[0]) if totals else None)
+
+
 def current_body(scope, variant):
     """A subquery giving, for each page of the queryset it annotates, its current item's body (or NULL):
     a long listing reads its pages and their items in one query."""
@@ -145,6 +173,8 @@ def build_items(scope, variant, page_ids, build):
     """
     if not page_ids:
         return {}
+    if not settings.API_INDEX_ENABLED:
+        return build(list(page_ids))
     items_epoch, _totals_epoch = state()
     keys = {page_id: item_key(scope, variant, page_id) for page_id in page_ids}
     ApiIndexEntry.objects.bulk_create(
