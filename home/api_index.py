@@ -3,16 +3,18 @@
 Serialising a page with its organisers, themes, images and rich text costs more than a millisecond;
 counting 20,000 initiatives costs several. Both are done once, when needed, and kept in
 home.models.ApiIndexEntry until a change could alter them, as Wagtail keeps its search index. The partner
-API then answers a listing with two light queries (the page ids, then their items and total), cached
-response or not.
+API then answers a plain listing with one light query (its page ids joined to their items, and its total),
+cached response or not.
 
 When an entry is current:
 - an item ("item:<variant>:<page id>") when it was built under its present `stamp`, in the present items
   epoch and format. Invalidating pages gives their entries a new stamp (home.api_index_signals: a
   page's publication, unpublication or deletion, an image or a document it shows…); changes that could
   alter any item (a move, a view restriction, a theme, a site) start a new items epoch instead;
-- a total ("total:<site root>:<type>") when it was counted in the present totals epoch, which every change
-  of a page starts anew.
+- a total ("total:<site>:<type>") when it was counted under its present `stamp`, in the present totals
+  epoch and format. A page's change gives the totals of its type new stamps; a move, a deletion, a view
+  restriction or a site starts a new totals epoch. Totals are per type, so that a long transaction (an
+  import of centres) holds only the centres' totals, not every listing's.
 - The format (`index_format`) covers what shapes every item besides content: the API's base URL, the
   media URL, the time zone, the fields of each page type. A deployment that changes them finds the old
   entries out of date by itself.
@@ -116,7 +118,7 @@ def read(keys):
         f"SELECT e.key, e.body FROM {entry} e CROSS JOIN {state_table} s "  # noqa: S608 (table names only)
         f"WHERE s.id = %s AND e.format = %s AND e.key IN ({placeholders}) AND ("
         "(e.page_id IS NOT NULL AND e.built_stamp = e.stamp AND e.epoch = s.items_epoch) "
-        "OR (e.page_id IS NULL AND e.epoch = s.totals_epoch))"
+        "OR (e.page_id IS NULL AND e.built_stamp = e.stamp AND e.epoch = s.totals_epoch))"
     )
     with connection.cursor() as cursor:
         cursor.execute(sql, [STATE_PK, index_format(), *keys])
@@ -137,6 +139,7 @@ def read_listing(scope, variant, pages_sql, offset, limit, key):
         "ON e.key = (%s || CAST(listed.pk AS VARCHAR(20))) AND e.format = %s AND e.built_stamp = e.stamp "
         f"AND e.epoch = (SELECT items_epoch FROM {state_table} WHERE id = %s) "
         f"UNION ALL SELECT 1, NULL, NULL, t.body FROM {entry} t WHERE t.key = %s AND t.format = %s "
+        "AND t.built_stamp = t.stamp "
         f"AND t.epoch = (SELECT totals_epoch FROM {state_table} WHERE id = %s) "
         "ORDER BY 1, 2"
     )
@@ -216,14 +219,14 @@ def items(scope, variant, page_ids, build, extra_keys=()):
 
 
 def store_total(key, count):
-    """Count (`count()`) and store a listing's total under the totals epoch read before counting."""
+    """Count (`count()`) and store a listing's total, as build_items stores items: only if no change came
+    in between noting its stamp and epoch and storing it."""
     _items_epoch, totals_epoch = state()
+    ApiIndexEntry.objects.bulk_create([ApiIndexEntry(key=key, stamp=new_stamp())], ignore_conflicts=True)
+    stamp = ApiIndexEntry.objects.filter(key=key).values_list("stamp", flat=True).first()
     total = count()
-    ApiIndexEntry.objects.bulk_create(
-        [ApiIndexEntry(key=key, epoch=totals_epoch, format=index_format(), body=str(total))],
-        update_conflicts=True,
-        unique_fields=["key"],
-        update_fields=["epoch", "format", "body"],
+    ApiIndexEntry.objects.filter(key=key, stamp=stamp).update(
+        body=str(total), built_stamp=F("stamp"), epoch=totals_epoch, format=index_format()
     )
     return total
 
@@ -266,8 +269,21 @@ def invalidate_all_items():
     ApiIndexState.objects.filter(pk=STATE_PK).update(items_epoch=F("items_epoch") + 1)
 
 
-def invalidate_totals():
-    ApiIndexState.objects.filter(pk=STATE_PK).update(totals_epoch=F("totals_epoch") + 1)
+def invalidate_totals(model=None):
+    """New stamps for the totals of listings of `model` pages (of its page types: a listing of a type
+    counts its subclasses), made where missing; without a model, a new totals epoch."""
+    if model is None:
+        ApiIndexState.objects.filter(pk=STATE_PK).update(totals_epoch=F("totals_epoch") + 1)
+        return
+    from wagtail.models import Page
+
+    labels = [cls._meta.label for cls in model.__mro__ if isinstance(cls, type) and issubclass(cls, Page)]
+    entries = [
+        ApiIndexEntry(key=total_key(scope, label), stamp=new_stamp())
+        for scope in Site.objects.values_list("pk", flat=True)
+        for label in sorted(labels)
+    ]
+    ApiIndexEntry.objects.bulk_create(entries, update_conflicts=True, unique_fields=["key"], update_fields=["stamp"])
 
 
 # --- Variants ------------------------------------------------------------------------------------------

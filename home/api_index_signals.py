@@ -1,13 +1,15 @@
 """Keep the API index (home.api_index) in step with content: which change makes which entries out of date.
 
 - A page saved, published or unpublished: its own items, the items of the pages that show it (organisers,
-  places, related pages, links in rich text: found through Wagtail's reference index) and every total.
+  places, related pages, links in rich text: found through Wagtail's reference index) and the totals of
+  its type.
   Saving a draft changes nothing the API shows. When its URL changed and it has children, all items
   (their URLs changed too).
 - A child row of a page (organiser, session, photo…) or its many-to-many values: that page's items.
 - An image or a document: the items of the pages that show it (reference index).
 - A page moved or deleted, a view restriction, a collection, a site, a locale, a tag, a commune, a
-  vocabulary (themes, publics, partners…): all items (a new epoch), and every total for pages.
+  vocabulary (themes, publics, partners…): all items (a new epoch); every total too for a move, a deletion,
+  a view restriction or a site.
 
 Everything runs inside the transaction that makes the change (see home.api_index on concurrency).
 Bulk changes made without signals (QuerySet.update, SQL) need `manage.py build_api_index`.
@@ -72,10 +74,11 @@ def pages_showing(model, object_ids):
 
 def page_changed(page):
     """A page's live content may have changed: its items, those of the pages showing it, every total."""
+    model = page.specific_class or type(page)
     affected = pages_showing(Page, [page.pk])
-    affected.setdefault(page.specific_class or type(page), set()).add(page.pk)
+    affected.setdefault(model, set()).add(page.pk)
     api_index.invalidate_pages(affected)
-    api_index.invalidate_totals()
+    api_index.invalidate_totals(model)
 
 
 def everything_changed(pages=False):

@@ -212,6 +212,16 @@ def test_totals_follow_publication_unpublication_and_deletion(client, site):
     assert content_json(client, "/api/v2/pages/?type=centres.CentrePage")["meta"]["total_count"] == 2
 
 
+def test_a_publication_makes_only_the_totals_of_its_type_out_of_date(client, site):
+    centres, initiatives = "/api/v2/pages/?type=centres.CentrePage", "/api/v2/pages/?type=blog.InitiativePage"
+    content(client, centres), content(client, initiatives)
+    scope = Site.objects.get().pk
+    keys = [api_index.total_key(scope, "centres.CentrePage"), api_index.total_key(scope, "blog.InitiativePage")]
+    InitiativePageFactory(parent=site["blog"], title="Encore une initiative")
+    assert list(api_index.read(keys)) == [keys[0]], "the centres' total stays current"
+    assert content_json(client, initiatives)["meta"]["total_count"] == 4
+
+
 def test_a_deleted_centre_leaves_the_initiatives_and_the_map(client, settings, site):
     centre = CentrePageFactory(parent=site["department"], title="Centre éphémère")
     content(client, "/api/v2/centres.geojson")

@@ -26,8 +26,8 @@ class ApiIndexState(models.Model):
 class ApiIndexEntry(models.Model):
     """One serialised item of a page for one variant ("item:*:42"), or a listing's total ("total:…").
 
-    An item is current when it was built under its present `stamp` (`built_stamp`), in the present items
-    epoch and format; a total when it was counted in the present totals epoch and format.
+    An entry is current when it was built (or counted) under its present `stamp` (`built_stamp`), in the
+    present items (or totals) epoch and format.
     """
 
     key = models.CharField(_("clé"), max_length=255, unique=True)
