@@ -107,7 +107,7 @@ def remember_url_path(sender, instance, raw=False, **kwargs):
     setattr(instance, OLD_URL_PATH, Page.objects.filter(pk=instance.pk).values_list("url_path", flat=True).first())
 
 
-def on_save(sender, instance, raw=False, update_fields=None, **kwargs):
+def on_save(sender, instance, created=False, raw=False, update_fields=None, **kwargs):
     if raw:
         return
     if isinstance(instance, Page):
@@ -119,7 +119,8 @@ def on_save(sender, instance, raw=False, update_fields=None, **kwargs):
             everything_changed()
         return
     if isinstance(instance, (get_image_model(), get_document_model())):
-        api_index.invalidate_pages(pages_showing(type(instance), [instance.pk]))
+        if not created:  # a new image or document is shown by no page yet
+            api_index.invalidate_pages(pages_showing(type(instance), [instance.pk]))
         return
     parent = parent_page(instance)
     if parent is not None:
@@ -127,8 +128,10 @@ def on_save(sender, instance, raw=False, update_fields=None, **kwargs):
         api_index.invalidate_pages({model: [page_id]})
     elif isinstance(instance, (PageViewRestriction, Site)):
         everything_changed(pages=True)
-    elif isinstance(instance, _global_types()) or is_vocabulary(instance):
+    elif isinstance(instance, CollectionViewRestriction):
         everything_changed()
+    elif not created and (isinstance(instance, _global_types()) or is_vocabulary(instance)):
+        everything_changed()  # a new tag, theme or commune changes no page until a page uses it
 
 
 def on_delete(sender, instance, **kwargs):

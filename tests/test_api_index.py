@@ -212,6 +212,18 @@ def test_totals_follow_publication_unpublication_and_deletion(client, site):
     assert content_json(client, "/api/v2/pages/?type=centres.CentrePage")["meta"]["total_count"] == 2
 
 
+def test_new_tags_themes_and_images_leave_the_index_current(client, site):
+    url = "/api/v2/pages/?type=blog.InitiativePage&fields=*"
+    content(client, url)
+    entries = set(current_entries().values_list("key", "stamp"))
+    Theme.objects.create(name="Habitat léger", slug="habitat-leger")
+    build.ImageFactory()
+    page = InitiativePageFactory._meta.model.objects.get(pk=json.loads(content(client, url))["items"][0]["id"])
+    page.tags.add("tout-nouveau-mot-cle")
+    page.save_revision()  # a draft with a new tag: the tag exists, no live page shows it
+    assert set(current_entries().values_list("key", "stamp")) == entries
+
+
 def test_a_publication_makes_only_the_totals_of_its_type_out_of_date(client, site):
     centres, initiatives = "/api/v2/pages/?type=centres.CentrePage", "/api/v2/pages/?type=blog.InitiativePage"
     content(client, centres), content(client, initiatives)
