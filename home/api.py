@@ -611,10 +611,11 @@ class PagesEndpoint(FigoEndpointMixin, PagesAPIViewSet):
 
     def indexed_listing(self, model, values):
         """A listing whose items come from the API index (home.api_index): the same JSON as
-        serialising the pages, for the cost of reading their ids and then their items.
+        serialising the pages, for the cost of reading their ids and their items.
 
-        A plain listing (page_table_listing) reads its total from the index too; others count their
-        filtered pages. Distances (`near`) are computed for the request and added to the items.
+        A plain listing (page_table_listing) reads its ids, items and total in one query; others count
+        their filtered (or searched) pages, then read their items. Distances (`near`) are computed for the
+        request and added to the items. Items not current in the index are built and stored.
         """
         variant = values.get("fields", "")
         offset = values.get("offset", 0)
@@ -635,7 +636,7 @@ class PagesEndpoint(FigoEndpointMixin, PagesAPIViewSet):
             queryset = self.listing_queryset(model, values, ids_only=True)
             total = queryset.count()
             ids, distances = self.page_ids(queryset[offset : offset + limit])
-            bodies, _totals = api_index.items(scope, variant, ids, self.build_items)
+            bodies = api_index.items(scope, variant, ids, self.build_items)
         items = [with_distance(bodies[pk], distances.get(pk)) for pk in ids if pk in bodies]
         content = '{"meta":{"total_count":%d},"items":[%s]}' % (total, ",".join(items))  # noqa: UP031
         return HttpResponse(content.encode(), content_type="application/json")

@@ -202,20 +202,18 @@ def build_items(scope, variant, page_ids, build):
     return built
 
 
-def items(scope, variant, page_ids, build, extra_keys=()):
-    """({page id: body} of `page_ids` for the site `scope`, built where needed, {key: body} of the current
-    `extra_keys`)."""
+def items(scope, variant, page_ids, build):
+    """{page id: body} of the items of `page_ids` for the site `scope`, read from the index or built."""
     if not settings.API_INDEX_ENABLED:
-        return build(list(page_ids)), {}
+        return build(list(page_ids))
     keys = {item_key(scope, variant, page_id): page_id for page_id in page_ids}
     found = {}
-    for batch in batched([*keys, *extra_keys], READ_BATCH):
+    for batch in batched(list(keys), READ_BATCH):
         found.update(read(batch))
-    bodies = {keys[key]: body for key, body in found.items() if key in keys}
+    bodies = {keys[key]: body for key, body in found.items()}
     missing = [page_id for page_id in page_ids if page_id not in bodies]
-    if missing:
-        bodies.update(build_items(scope, variant, missing, build))
-    return bodies, {key: found[key] for key in extra_keys if key in found}
+    bodies.update(build_items(scope, variant, missing, build))
+    return bodies
 
 
 def store_total(key, count):
