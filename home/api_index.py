@@ -16,8 +16,8 @@ When an entry is current:
   restriction or a site starts a new totals epoch. Totals are per type, so that a long transaction (an
   import of centres) holds only the centres' totals, not every listing's.
 - The format (`index_format`) covers what shapes every item besides content: the API's base URL, the
-  media URL, the time zone, the fields of each page type. A deployment that changes them finds the old
-  entries out of date by itself.
+  media URL, the time zone, the fields of each page type and the source of the code that serialises them.
+  A deployment that changes them finds the old entries out of date by itself.
 
 Concurrency: a reader builds missing items from what it reads *after* noting their stamps and writes them
 only if the stamps are unchanged (one conditional UPDATE), and invalidation writes a new stamp even where
@@ -40,7 +40,7 @@ from wagtail.models import Site
 from home.models import ApiIndexEntry, ApiIndexState
 
 STATE_PK = 1
-# Raised when the shape of the items changes in a way index_format cannot see (a serializer's logic).
+# Raised when the shape of the items changes in a way index_format cannot see (code outside SHAPING_MODULES).
 FORMAT_VERSION = 1
 ITEM_PREFIX = "item"
 TOTAL_PREFIX = "total"
@@ -69,18 +69,36 @@ def total_key(scope, name):
     return f"{TOTAL_PREFIX}:{scope}:{name}"
 
 
-def page_fields_fingerprint():
-    """The fields the API shows of every page type (computed once per process)."""
-    if "fields" not in _FORMAT:
+# The modules whose code shapes the items, besides each page type's own module.
+SHAPING_MODULES = (
+    "home.api",
+    "home.api_fields",
+    "home.api_deferred",
+    "home.api_images",
+    "home.blocks",
+    "centres.geojson",
+)
+
+
+def code_fingerprint():
+    """The fields the API shows of every page type and the source of the code that serialises them
+    (computed once per process): a deployment that changes them finds every entry out of date."""
+    if "code" not in _FORMAT:
+        import importlib
+        import inspect
+
         from wagtail.models import get_page_models
 
         from home.api import PagesEndpoint
 
-        _FORMAT["fields"] = "|".join(
-            f"{model._meta.label}={','.join(PagesEndpoint.get_available_fields(model))}"
-            for model in sorted(get_page_models(), key=lambda model: model._meta.label)
-        )
-    return _FORMAT["fields"]
+        models = sorted(get_page_models(), key=lambda model: model._meta.label)
+        digest = hashlib.sha256()
+        for model in models:
+            digest.update(f"{model._meta.label}={','.join(PagesEndpoint.get_available_fields(model))}|".encode())
+        for name in sorted({*SHAPING_MODULES, *(model.__module__ for model in models)}):
+            digest.update(inspect.getsource(importlib.import_module(name)).encode())
+        _FORMAT["code"] = digest.hexdigest()
+    return _FORMAT["code"]
 
 
 def index_format():
@@ -91,7 +109,7 @@ def index_format():
         settings.MEDIA_URL,
         settings.TIME_ZONE,
         settings.LANGUAGE_CODE,
-        page_fields_fingerprint(),
+        code_fingerprint(),
     )
     return hashlib.sha256("|".join(parts).encode()).hexdigest()[:32]
 
