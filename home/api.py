@@ -41,7 +41,7 @@ from wagtail.search.backends import get_search_backend
 from wagtail.search.backends.base import FilterFieldError
 
 from home import api_index
-from home.api_cache import cached_items, per_content_version
+from home.api_cache import per_content_version
 from home.api_deferred import resolve
 from home.api_fields import (
     DistanceField,
@@ -607,7 +607,7 @@ class PagesEndpoint(FigoEndpointMixin, PagesAPIViewSet):
         if queryset is None:
             queryset = self.listing_queryset(model, values)
         items = self.paginate_queryset(queryset)
-        return self.get_paginated_response(self.serialized_items(items, values.get("fields", "")))
+        return self.get_paginated_response(self.serialized_items(items))
 
     def indexed_listing(self, model, values):
         """A listing whose items come from the API index (home.api_index): the same JSON as
@@ -662,33 +662,26 @@ class PagesEndpoint(FigoEndpointMixin, PagesAPIViewSet):
 
     def build_items(self, ids):
         """{id: JSON text} of the requested variant's items of these pages (for the API index)."""
-        rows = self.optimised(self.listing_model.objects.filter(pk__in=ids), self.listing_model)
-        instances = list(rows)
         renderer = JSONRenderer()
-        return {
-            instance.pk: renderer.render(item).decode()
-            for instance, item in zip(instances, self.serialize(instances), strict=True)
-        }
+        return {pk: renderer.render(item).decode() for pk, item in self.serialize_pages(ids).items()}
 
-    def serialized_items(self, items, fields):
+    def serialized_items(self, items):
         """The listed pages, serialised and resolved.
 
         A plain listing reads its page ids first (the filtered, ordered query, light even far into the
-        list), then only the rows of the pages whose serialised form is not in the cache for the current
-        content version, `fields` and type (home.api_cache.cached_items), with what their fields need.
-        Search results and distances are computed for this request only.
+        list), then the rows of the listed pages only, with what their fields need (serialize_pages).
+        Search results and distances are serialised as they come.
         """
         if not isinstance(items, QuerySet) or items.query.annotations:
             return self.serialize(items)
         ids = list(items.prefetch_related(None).values_list("pk", flat=True))
+        serialised = self.serialize_pages(ids)
+        return [serialised[pk] for pk in ids if pk in serialised]
 
-        def build(missing):
-            rows = self.optimised(self.listing_model.objects.filter(pk__in=missing), self.listing_model)
-            by_id = {row.pk: row for row in rows}
-            instances = [by_id[pk] for pk in missing if pk in by_id]  # a page deleted meanwhile is left out
-            return dict(zip([instance.pk for instance in instances], self.serialize(instances), strict=True))
-
-        return cached_items(self.request, ids, f"{self.listing_model._meta.label}|{fields}", build)
+    def serialize_pages(self, ids):
+        """{id: serialised item} of these pages of the listed type (a page deleted meanwhile is left out)."""
+        instances = list(self.optimised(self.listing_model.objects.filter(pk__in=ids), self.listing_model))
+        return dict(zip([instance.pk for instance in instances], self.serialize(instances), strict=True))
 
     def serialize(self, instances):
         data = self.get_serializer(instances, many=True).data

@@ -17,9 +17,9 @@ the site needs; a conditional request reads the ETags only. With a shared cache 
 keeps a copy of the entries it served (`LocalEntries`, bounded in bytes), so that a hit reads only the
 content version from Redis, not the whole body again; the copy is used only under the version it was
 stored with. ETags are hashes of the body: a partner whose copy is still identical gets 304 even after
-unrelated changes. What the API derives from content alone (the site, the restricted branches, serialised
-listing items) is kept per content version too (`per_content_version`, `versioned_key`), under the same
-invalidation.
+unrelated changes. What the API derives from content alone (the site, the restricted branches, a listing's
+compiled SQL) is kept per content version too (`per_content_version`), under the same invalidation; the
+listings' serialised items are kept in the API index (home.api_index).
 Deployments behind a CDN get the API's roots purged through wagtail.contrib.frontend_cache.
 """
 
@@ -54,8 +54,8 @@ BYPASS_ATTRIBUTE = "_figo_cache_bypass"
 KEY_ATTRIBUTE = "_figo_response_key"
 # Where the cached views live (the API and the open formats under it): ApiCacheMiddleware looks only there.
 API_PATH_PREFIX = "/api/"
-# What the benchmark's bypass header may ask: skip the response cache only, or every derived cache.
-BYPASS_RESPONSE, BYPASS_ALL = "response", "all"
+# What the benchmark's bypass header asks: compute the response instead of reading the response cache.
+BYPASS_VALUE = "all"
 # What each process keeps of the entries read from a shared cache (bytes of bodies).
 LOCAL_ENTRIES_MAX_BYTES = 64 * 1024 * 1024
 
@@ -149,37 +149,6 @@ def per_content_version(request, name, compute):
                 _MEMO[key] = value
     setattr(request, attribute, value)
     return value
-
-
-def versioned_key(request, kind, raw):
-    """A cache key for something derived from content (a serialised item), or None when it must be
-    computed afresh: no content version on the request (cache off), or the benchmark bypasses it."""
-    version = getattr(request, VERSION_ATTRIBUTE, None) if request is not None else None
-    if version is None or getattr(request, BYPASS_ATTRIBUTE, None) == BYPASS_ALL:
-        return None
-    return f"figo:api:{kind}:{version}:{hashlib.sha256(raw.encode()).hexdigest()}"
-
-
-def cached_items(request, ids, variant, build):
-    """The serialised items of the pages `ids` (in that order), each read from the cache when it was
-    serialised before under the same content version, `variant` (type and fields) and host.
-
-    `build(missing_ids)` serialises the others at once (one query per relation, whatever their number)
-    and returns them by id; they are stored. Without a content version (cache off) or when the
-    benchmark bypasses every cache, all are built.
-    """
-    host = request.get_host()
-    keys = [versioned_key(request, "item", f"{host}|{variant}|{pk}") for pk in ids]
-    found = cache.get_many(keys) if ids and None not in keys else {}
-    serialised = {pk: found[key] for pk, key in zip(ids, keys, strict=True) if key in found}
-    missing = [pk for pk in ids if pk not in serialised]
-    if missing:
-        built = build(missing)
-        serialised.update(built)
-        stored = {key: built[pk] for pk, key in zip(ids, keys, strict=True) if key and pk in built}
-        if stored:
-            cache.set_many(stored, timeout=cache_settings()["timeout"])
-    return [serialised[pk] for pk in ids if pk in serialised]
 
 
 # --- Responses ------------------------------------------------------------------------------------------
@@ -318,13 +287,13 @@ def entry_response(request, entry, state):
 
 
 def benchmark_bypass(request):
-    """The benchmark's request to skip the cache ("response" or "all"), honoured only when the benchmark's
+    """The benchmark's request to skip the response cache ("all"), honoured only when the benchmark's
     settings name a header for it (API_CACHE_BYPASS_HEADER); never in the site's own settings."""
     header = getattr(settings, "API_CACHE_BYPASS_HEADER", None)
     if not header:
         return None
     value = request.headers.get(header, "").strip().lower()
-    return value if value in (BYPASS_RESPONSE, BYPASS_ALL) else None
+    return value if value == BYPASS_VALUE else None
 
 
 def lookup(request, early=False):
@@ -332,7 +301,7 @@ def lookup(request, early=False):
     it, the stored response. Returns the response to send (a hit, or 304), or None.
 
     Done once per request (by ApiCacheMiddleware, or cached_api_view without it), which leaves the
-    version, the key and the bypass on the request for the view and what it caches (versioned_key).
+    version, the key and the bypass on the request for the view and what it memoises (per_content_version).
     `early` (ApiCacheMiddleware, before URL resolution) only answers hits; with a local-memory cache,
     when nothing is stored for the URL, the version is not even read (it costs a query there).
     """

@@ -16,11 +16,11 @@ How it is measured (printed with the results):
 - "ms CPU": the server's CPU time per request (gunicorn, the database's backends, Redis), which depends little
   on the rest of the machine; "% (CPU)" is the share of the ceiling that cost allows.
 - "sans cache": the request carries the header X-Figo-Benchmark-Cache, which only the benchmark's settings
-  honour (API_CACHE_BYPASS_HEADER): "all" computes the response without the response cache nor what is
-  kept in the Django cache (only the site and the restricted branches, read once per content version and
-  process, are not read again). Listings and the GeoJSON then read the API index (home.api_index), as
-  any request does: like the search index, it is the database's state, kept at publication; it is built
-  before measuring (`build_api_index`). A query parameter cannot do it: the API refuses unknown parameters.
+  honour (API_CACHE_BYPASS_HEADER): "all" computes the response without the response cache (only the site,
+  the restricted branches and a listing's compiled SQL, kept once per content version and process, are not
+  read again). Listings and the GeoJSON then read the API index (home.api_index), as any request does: like
+  the search index, it is the database's state, kept at publication; it is built before measuring
+  (`build_api_index`). A query parameter cannot do it: the API refuses unknown parameters.
 - Requests say "Accept-Encoding: gzip", as browsers and HTTP libraries do.
 """
 
