@@ -8,12 +8,11 @@ more query for the themes of them all, and no Page instance nor URL reversal per
 
 import json
 
-from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
 from django.http import HttpResponse
 
 from home import api_index
-from home.api_privacy import public_pages, site_root
+from home.api_privacy import public_pages
 from home.models import Theme
 from home.open_formats import open_format_view, page_url_builder
 
@@ -107,32 +106,22 @@ def build_features(ids, request):
     }
 
 
-def with_distance(feature, distance):
-    """A Feature's JSON with `distance_km` last in its properties (the Feature's last member)."""
-    if distance is None:
-        return feature
-    return f'{feature[:-2]},"distance_km":{to_json(round(float(distance), 2))}}}}}'
-
-
 def feature_collection(centres, request):
     """The FeatureCollection (JSON text) of a queryset of centres (filtered, ordered, perhaps annotated
-    with distance_km): the centres and their Features read in one query, the missing Features built."""
-    found = site_root(request)
-    scope = found[0].pk if found else 0
+    with distance_km), its Features read from the API index (or built where missing)."""
     distance = ("distance_km",) if "distance_km" in centres.query.annotations else ()
-    build = lambda ids: build_features(ids, request)  # noqa: E731
-    if settings.API_INDEX_ENABLED:
-        indexed = centres.annotate(feature=api_index.current_body(scope, INDEX_VARIANT))
-        rows = list(indexed.values_list("pk", *distance, "feature"))
-        built = api_index.build_items(scope, INDEX_VARIANT, [row[0] for row in rows if row[-1] is None], build)
+    rows = api_index.queryset_items(
+        centres, api_index.scope_of(request), INDEX_VARIANT, lambda ids: build_features(ids, request), distance
+    )
+    if distance:  # distance_km last in the properties, which end the Feature
+        features = [
+            api_index.with_member(feature, "distance_km", to_json(round(float(km), 2)), depth=2)
+            if km is not None
+            else feature
+            for _pk, km, feature in rows
+        ]
     else:
-        rows = [(*row, None) for row in centres.values_list("pk", *distance)]
-        built = build([row[0] for row in rows])
-    features = []
-    for row in rows:
-        feature = row[-1] if row[-1] is not None else built.get(row[0])
-        if feature is not None:
-            features.append(with_distance(feature, row[1] if distance else None))
+        features = [feature for _pk, feature in rows]
     return f'{{"type":"FeatureCollection","features":[{",".join(features)}]}}'
 
 

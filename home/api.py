@@ -54,7 +54,7 @@ from home.api_fields import (
     object_detail_url,
 )
 from home.api_images import IMAGE_RENDITIONS, absolute_url
-from home.api_privacy import public_media, public_pages, site_root
+from home.api_privacy import public_media, public_pages
 from home.filtering import Choice, InvalidFilter, Parser, Slug, parse_filters
 
 MAX_SEARCH_LENGTH = 200
@@ -187,10 +187,10 @@ def error_response(error):
 
 
 def with_distance(body, distance):
-    """An item's JSON with its `distance_km` last, as DistanceField adds it, when there is one."""
+    """An item's JSON with its `distance_km` last, as DistanceField adds it, when the listing has one."""
     if distance is None:
         return body
-    return f'{body[:-1]},"distance_km":{JSONRenderer().render(round(distance, 2)).decode()}}}'
+    return api_index.with_member(body, "distance_km", JSONRenderer().render(round(distance, 2)).decode())
 
 
 @dataclass
@@ -620,8 +620,7 @@ class PagesEndpoint(FigoEndpointMixin, PagesAPIViewSet):
         variant = values.get("fields", "")
         offset = values.get("offset", 0)
         limit = values.get("limit", min(20, limit_max()))
-        found = site_root(self.request)
-        scope = found[0].pk if found else 0
+        scope = api_index.scope_of(self.request)
         if self.is_plain_listing(model, values):
             key = api_index.total_key(scope, model._meta.label)
             ids, bodies, total = api_index.read_listing(

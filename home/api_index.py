@@ -123,23 +123,43 @@ def state():
     return found
 
 
+def scope_of(request):
+    """The site whose entries a request reads (a page's URLs may depend on the site asking)."""
+    from home.api_privacy import site_root
+
+    found = site_root(request)
+    return found[0].pk if found else 0
+
+
+def _current(alias, epoch):
+    """SQL: the entry `alias` is current (`epoch`: "items_epoch" or "totals_epoch"), and its parameters.
+    current_body() says the same through the ORM."""
+    state_table = ApiIndexState._meta.db_table
+    sql = (
+        f"{alias}.format = %s AND {alias}.built_stamp = {alias}.stamp "  # noqa: S608 (names only)
+        f"AND {alias}.epoch = (SELECT {epoch} FROM {state_table} WHERE id = %s)"
+    )
+    return sql, [index_format(), STATE_PK]
+
+
 def read(keys):
     """{key: body} of the current entries among `keys`, items and totals alike, in one query.
 
-    Written in SQL: it runs on every listing, and building it through the ORM cost more than running it.
+    Written in SQL: it runs on every filtered listing, and building it through the ORM cost more than
+    running it.
     """
     if not keys:
         return {}
-    entry, state_table = ApiIndexEntry._meta.db_table, ApiIndexState._meta.db_table
+    item_sql, item_params = _current("e", "items_epoch")
+    total_sql, total_params = _current("e", "totals_epoch")
     placeholders = ", ".join(["%s"] * len(keys))
     sql = (
-        f"SELECT e.key, e.body FROM {entry} e CROSS JOIN {state_table} s "  # noqa: S608 (table names only)
-        f"WHERE s.id = %s AND e.format = %s AND e.key IN ({placeholders}) AND ("
-        "(e.page_id IS NOT NULL AND e.built_stamp = e.stamp AND e.epoch = s.items_epoch) "
-        "OR (e.page_id IS NULL AND e.built_stamp = e.stamp AND e.epoch = s.totals_epoch))"
+        f"SELECT e.key, e.body FROM {ApiIndexEntry._meta.db_table} e "  # noqa: S608 (names and own SQL only)
+        f"WHERE e.key IN ({placeholders}) "
+        f"AND ((e.page_id IS NOT NULL AND {item_sql}) OR (e.page_id IS NULL AND {total_sql}))"
     )
     with connection.cursor() as cursor:
-        cursor.execute(sql, [STATE_PK, index_format(), *keys])
+        cursor.execute(sql, [*keys, *item_params, *total_params])
         return dict(cursor.fetchall())
 
 
@@ -150,21 +170,19 @@ def read_listing(scope, variant, pages_sql, offset, limit, key):
     `pages_sql` is (SQL, parameters) selecting the listing's page ids and tree paths in tree order.
     """
     sql, params = pages_sql
-    entry, state_table = ApiIndexEntry._meta.db_table, ApiIndexState._meta.db_table
+    entry = ApiIndexEntry._meta.db_table
+    item_sql, item_params = _current("e", "items_epoch")
+    total_sql, total_params = _current("t", "totals_epoch")
     query = (
         "SELECT 0, listed.path, listed.pk, e.body "  # noqa: S608 (table names and the API's own SQL only)
         f"FROM ({sql} LIMIT %s OFFSET %s) listed LEFT JOIN {entry} e "
-        "ON e.key = (%s || CAST(listed.pk AS VARCHAR(20))) AND e.format = %s AND e.built_stamp = e.stamp "
-        f"AND e.epoch = (SELECT items_epoch FROM {state_table} WHERE id = %s) "
-        f"UNION ALL SELECT 1, NULL, NULL, t.body FROM {entry} t WHERE t.key = %s AND t.format = %s "
-        "AND t.built_stamp = t.stamp "
-        f"AND t.epoch = (SELECT totals_epoch FROM {state_table} WHERE id = %s) "
+        f"ON e.key = (%s || CAST(listed.pk AS VARCHAR(20))) AND {item_sql} "
+        f"UNION ALL SELECT 1, NULL, NULL, t.body FROM {entry} t WHERE t.key = %s AND {total_sql} "
         "ORDER BY 1, 2"
     )
-    current_format = index_format() if settings.API_INDEX_ENABLED else "-"  # "-": no entry is current
     prefix = f"{ITEM_PREFIX}:{scope}:{variant}:"
     with connection.cursor() as cursor:
-        cursor.execute(query, [*params, limit, offset, prefix, current_format, STATE_PK, key, current_format, STATE_PK])
+        cursor.execute(query, [*params, limit, offset, prefix, *item_params, key, *total_params])
         rows = cursor.fetchall()
     ids = [pk for kind, _path, pk, _body in rows if kind == 0]
     bodies = {pk: body for kind, _path, pk, body in rows if kind == 0 and body is not None}
@@ -173,8 +191,7 @@ def read_listing(scope, variant, pages_sql, offset, limit, key):
 
 
 def current_body(scope, variant):
-    """A subquery giving, for each page of the queryset it annotates, its current item's body (or NULL):
-    a long listing reads its pages and their items in one query."""
+    """A subquery giving, for each page of the queryset it annotates, its current item's body (or NULL)."""
     key = Concat(Value(f"{ITEM_PREFIX}:{scope}:{variant}:"), Cast(OuterRef("pk"), CharField()))
     current = ApiIndexEntry.objects.filter(
         key=key,
@@ -183,6 +200,30 @@ def current_body(scope, variant):
         format=index_format(),
     )
     return Subquery(current.values("body")[:1], output_field=TextField())
+
+
+def queryset_items(pages, scope, variant, build, columns=()):
+    """[(page id, *columns, body)] of a queryset of pages, in its order: the pages and their current items
+    read in one query, the others built (all of them when the index is off). A long listing's way (the
+    map's 4,000 centres)."""
+    if settings.API_INDEX_ENABLED:
+        rows = list(pages.annotate(api_body=current_body(scope, variant)).values_list("pk", *columns, "api_body"))
+        built = build_items(scope, variant, [row[0] for row in rows if row[-1] is None], build)
+    else:
+        rows = [(*row, None) for row in pages.values_list("pk", *columns)]
+        built = build([row[0] for row in rows])
+    return [
+        (*row[:-1], row[-1] if row[-1] is not None else built[row[0]])
+        for row in rows
+        if row[-1] is not None or row[0] in built
+    ]
+
+
+def with_member(body, name, value, depth=1):
+    """An item's JSON text with one more member `name` (`value`: JSON text), last in the object that
+    closes `depth` braces from the end (1: the item itself; 2: the object that ends it, as a GeoJSON
+    Feature's properties). Per-request values (distances) are added this way to stored items."""
+    return f'{body[:-depth]},"{name}":{value}{"}" * depth}'
 
 
 def build_items(scope, variant, page_ids, build):
@@ -194,8 +235,6 @@ def build_items(scope, variant, page_ids, build):
     """
     if not page_ids:
         return {}
-    if not settings.API_INDEX_ENABLED:
-        return build(list(page_ids))
     items_epoch, _totals_epoch = state()
     keys = {page_id: item_key(scope, variant, page_id) for page_id in page_ids}
     ApiIndexEntry.objects.bulk_create(
