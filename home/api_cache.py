@@ -433,11 +433,14 @@ def _watched_types():
     )
 
 
+def has_api_fields(instance):
+    """Whether the object is one of the project's models the API shows (pages, their rows, vocabularies)."""
+    return instance._meta.app_label in API_APPS and hasattr(type(instance), "api_fields")
+
+
 def is_published_content(instance):
     """Whether a change to this object can change what the API shows."""
-    if isinstance(instance, _watched_types()):
-        return True
-    return instance._meta.app_label in API_APPS and hasattr(type(instance), "api_fields")
+    return isinstance(instance, _watched_types()) or has_api_fields(instance)
 
 
 def invalidate_on_change(sender, instance=None, **kwargs):

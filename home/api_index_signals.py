@@ -32,7 +32,7 @@ from wagtail.models import (
 )
 
 from home import api_index
-from home.api_cache import API_APPS
+from home.api_cache import has_api_fields
 
 # What saving a draft, locking or commenting writes on the page row: nothing the API shows.
 DRAFT_FIELDS = {
@@ -73,7 +73,7 @@ def pages_showing(model, object_ids):
 
 
 def page_changed(page):
-    """A page's live content may have changed: its items, those of the pages showing it, every total."""
+    """A page's live content may have changed: its items, those of the pages showing it, its type's totals."""
     model = page.specific_class or type(page)
     affected = pages_showing(Page, [page.pk])
     affected.setdefault(model, set()).add(page.pk)
@@ -95,9 +95,12 @@ def parent_page(instance):
     return None
 
 
-def is_vocabulary(instance):
-    """Taxonomies, partners and other non-page models the API shows (their `api_fields`)."""
-    return instance._meta.app_label in API_APPS and hasattr(type(instance), "api_fields")
+def is_shared_by_items(instance):
+    """Objects that any item may show and that no reference leads to: vocabularies, communes, tags,
+    collections… (not pages, nor their rows)."""
+    if isinstance(instance, Page) or parent_page(instance) is not None:
+        return False
+    return isinstance(instance, _global_types()) or has_api_fields(instance)
 
 
 def remember_url_path(sender, instance, raw=False, **kwargs):
@@ -130,7 +133,7 @@ def on_save(sender, instance, created=False, raw=False, update_fields=None, **kw
         everything_changed(pages=True)
     elif isinstance(instance, CollectionViewRestriction):
         everything_changed()
-    elif not created and (isinstance(instance, _global_types()) or is_vocabulary(instance)):
+    elif not created and is_shared_by_items(instance):
         everything_changed()  # a new tag, theme or commune changes no page until a page uses it
 
 
@@ -140,7 +143,7 @@ def on_delete(sender, instance, **kwargs):
         everything_changed(pages=True)
     elif isinstance(instance, (get_image_model(), get_document_model())):
         api_index.invalidate_pages(pages_showing(type(instance), [instance.pk]))
-    elif parent_page(instance) is None and (isinstance(instance, _global_types()) or is_vocabulary(instance)):
+    elif is_shared_by_items(instance):
         everything_changed()
     # A child row deleted goes with its page's save or deletion, which invalidate that page.
 
@@ -150,7 +153,7 @@ def on_many_to_many(sender, instance, action, reverse=False, **kwargs):
         return
     if isinstance(instance, Page):
         api_index.invalidate_pages({instance.specific_class or type(instance): [instance.pk]})
-    elif isinstance(instance, _global_types()) or is_vocabulary(instance):
+    elif is_shared_by_items(instance):
         everything_changed()
 
 
