@@ -166,6 +166,18 @@ def test_open_formats_are_cached_and_conditional_too(client, site):
     assert client.get(url, HTTP_IF_NONE_MATCH=first["ETag"]).status_code == 200
 
 
+def test_the_benchmarks_bypass_header_works_only_with_the_benchmarks_settings(client, site, settings):
+    url = "/api/v2/pages/?type=centres.DepartmentPage"
+    bypass = {"HTTP_X_FIGO_BENCHMARK_CACHE": "all"}
+    first = get(client, url)
+    assert first["X-Cache"] == "MISS"
+    assert get(client, url, **bypass)["X-Cache"] == "HIT", "on the site nobody can make the API compute"
+    settings.API_CACHE_BYPASS_HEADER = "X-Figo-Benchmark-Cache"
+    computed = get(client, url, **bypass)
+    assert computed["X-Cache"] == "BYPASS" and computed.content == first.content
+    assert get(client, url)["X-Cache"] == "HIT"
+
+
 def test_errors_and_previews_are_never_cached(client, site):
     response = client.get("/api/v2/pages/?colour=blue")
     assert response.status_code == 400 and "no-store" in response["Cache-Control"]
