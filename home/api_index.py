@@ -37,6 +37,7 @@ from django.db.models import Case, CharField, F, OuterRef, Q, Subquery, TextFiel
 from django.db.models.functions import Cast, Concat
 from wagtail.models import Site
 
+from home.api_privacy import site_root
 from home.models import ApiIndexEntry, ApiIndexState
 
 STATE_PK = 1
@@ -125,8 +126,6 @@ def state():
 
 def scope_of(request):
     """The site whose entries a request reads (a page's URLs may depend on the site asking)."""
-    from home.api_privacy import site_root
-
     found = site_root(request)
     return found[0].pk if found else 0
 
