@@ -56,6 +56,7 @@ from home.api_fields import (
 from home.api_images import IMAGE_RENDITIONS, absolute_url
 from home.api_privacy import public_media, public_pages
 from home.filtering import Choice, InvalidFilter, Parser, Slug, parse_filters
+from home.prepared_sql import inline_parameters
 
 MAX_SEARCH_LENGTH = 200
 SEARCH_CLEAN_RE = re.compile(r"[^\w\s'’-]+")
@@ -641,12 +642,15 @@ class PagesEndpoint(FigoEndpointMixin, PagesAPIViewSet):
         return HttpResponse(content.encode(), content_type="application/json")
 
     def plain_listing_sql(self, model, scope):
-        """(SQL, parameters) of a plain listing's ids and tree paths, in order (page_table_listing). It depends
-        only on the site and the restricted branches: compiled once per content version, not per request."""
+        """(SQL, parameters) of a plain listing's ids and tree paths, in order (page_table_listing), parameters
+        written in where the query is prepared. It depends only on the site and the restricted branches:
+        compiled once per content version, not per request."""
         return per_content_version(
             self.request,
             f"plain_listing_sql:{scope}:{model._meta.label}",
-            lambda: self.page_table_listing(model, {}).values_list("pk", "path").query.sql_with_params(),
+            lambda: inline_parameters(
+                *self.page_table_listing(model, {}).values_list("pk", "path").query.sql_with_params()
+            ),
         )
 
     @staticmethod

@@ -32,13 +32,13 @@ from functools import reduce
 from operator import or_
 
 from django.conf import settings
-from django.db import connection
 from django.db.models import Case, CharField, F, OuterRef, Q, Subquery, TextField, Value, When
 from django.db.models.functions import Cast, Concat
 from wagtail.models import Site
 
 from home.api_privacy import site_root
 from home.models import ApiIndexEntry, ApiIndexState
+from home.prepared_sql import prepared_cursor
 
 STATE_PK = 1
 # Raised when the shape of the items changes in a way index_format cannot see (code outside SHAPING_MODULES).
@@ -144,8 +144,8 @@ def _current(alias, epoch):
 def read(keys):
     """{key: body} of the current entries among `keys`, items and totals alike, in one query.
 
-    Written in SQL: it runs on every filtered listing, and building it through the ORM cost more than
-    running it.
+    Written in SQL and prepared (home.prepared_sql): it runs on every filtered listing, and building it
+    through the ORM cost more than running it.
     """
     if not keys:
         return {}
@@ -157,7 +157,7 @@ def read(keys):
         f"WHERE e.key IN ({placeholders}) "
         f"AND ((e.page_id IS NOT NULL AND {item_sql}) OR (e.page_id IS NULL AND {total_sql}))"
     )
-    with connection.cursor() as cursor:
+    with prepared_cursor() as cursor:
         cursor.execute(sql, [*keys, *item_params, *total_params])
         return dict(cursor.fetchall())
 
@@ -166,7 +166,9 @@ def read_listing(scope, variant, pages_sql, offset, limit, key):
     """One slice of a plain listing in one query: (page ids in order, {id: body} of their current items,
     the total stored under `key` if current, else None).
 
-    `pages_sql` is (SQL, parameters) selecting the listing's page ids and tree paths in tree order.
+    `pages_sql` is (SQL, parameters) selecting the listing's page ids and tree paths in tree order: on
+    PostgreSQL, with its parameters written in (prepared_sql.inline_parameters), since the whole query is
+    prepared once per connection and only the slice, the site and the format vary.
     """
     sql, params = pages_sql
     entry = ApiIndexEntry._meta.db_table
@@ -180,7 +182,7 @@ def read_listing(scope, variant, pages_sql, offset, limit, key):
         "ORDER BY 1, 2"
     )
     prefix = f"{ITEM_PREFIX}:{scope}:{variant}:"
-    with connection.cursor() as cursor:
+    with prepared_cursor() as cursor:
         cursor.execute(query, [*params, limit, offset, prefix, *item_params, key, *total_params])
         rows = cursor.fetchall()
     ids = [pk for kind, _path, pk, _body in rows if kind == 0]
