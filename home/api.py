@@ -13,7 +13,7 @@ import threading
 from dataclasses import dataclass, field
 
 from django.conf import settings
-from django.core.exceptions import FieldDoesNotExist
+from django.core.exceptions import EmptyResultSet, FieldDoesNotExist
 from django.db import DatabaseError
 from django.db.models import Prefetch, QuerySet
 from django.http import Http404, HttpResponse
@@ -623,10 +623,11 @@ class PagesEndpoint(FigoEndpointMixin, PagesAPIViewSet):
         limit = values.get("limit", min(20, limit_max()))
         scope = api_index.scope_of(self.request)
         if self.is_plain_listing(model, values):
+            pages_sql = self.plain_listing_sql(model, scope)
+            if pages_sql is None:  # no site, or nothing it can show: no query to run
+                return self.listing_content(0, [])
             key = api_index.total_key(scope, model._meta.label)
-            ids, bodies, total = api_index.read_listing(
-                scope, variant, self.plain_listing_sql(model, scope), offset, limit, key
-            )
+            ids, bodies, total = api_index.read_listing(scope, variant, pages_sql, offset, limit, key)
             missing = [pk for pk in ids if pk not in bodies]
             bodies.update(api_index.build_items(scope, variant, missing, self.build_items))
             if total is None:
@@ -637,21 +638,27 @@ class PagesEndpoint(FigoEndpointMixin, PagesAPIViewSet):
             total = queryset.count()
             ids, distances = self.page_ids(queryset[offset : offset + limit])
             bodies = api_index.items(scope, variant, ids, self.build_items)
-        items = [with_distance(bodies[pk], distances.get(pk)) for pk in ids if pk in bodies]
+        return self.listing_content(total, [with_distance(bodies[pk], distances.get(pk)) for pk in ids if pk in bodies])
+
+    @staticmethod
+    def listing_content(total, items):
+        """The JSON response of a listing, from its total and its items' JSON texts."""
         content = '{"meta":{"total_count":%d},"items":[%s]}' % (total, ",".join(items))  # noqa: UP031
         return HttpResponse(content.encode(), content_type="application/json")
 
     def plain_listing_sql(self, model, scope):
         """(SQL, parameters) of a plain listing's ids and tree paths, in order (page_table_listing), parameters
-        written in where the query is prepared. It depends only on the site and the restricted branches:
-        compiled once per content version, not per request."""
-        return per_content_version(
-            self.request,
-            f"plain_listing_sql:{scope}:{model._meta.label}",
-            lambda: inline_parameters(
-                *self.page_table_listing(model, {}).values_list("pk", "path").query.sql_with_params()
-            ),
-        )
+        written in where the query is prepared; None when it can list nothing (no site). It depends only on the
+        site and the restricted branches: compiled once per content version, not per request."""
+
+        def compile_sql():
+            pages = self.page_table_listing(model, {}).values_list("pk", "path")
+            try:
+                return inline_parameters(*pages.query.sql_with_params())
+            except EmptyResultSet:
+                return None
+
+        return per_content_version(self.request, f"plain_listing_sql:{scope}:{model._meta.label}", compile_sql)
 
     @staticmethod
     def page_ids(pages):

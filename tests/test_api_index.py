@@ -297,3 +297,11 @@ def test_build_api_index_says_when_there_is_no_site(db):
     Site.objects.all().delete()
     with pytest.raises(CommandError, match="Aucun site"):
         call_command("build_api_index")
+
+
+def test_a_listing_without_any_site_is_empty_not_an_error(client, settings, db):
+    settings.API_CACHE_ENABLED = False
+    Site.objects.all().delete()
+    url = "/api/v2/pages/?type=blog.InitiativePage&fields=*"
+    assert content_json(client, url) == {"meta": {"total_count": 0}, "items": []}
+    assert content(client, url) == serialised_afresh(client, settings, url)
