@@ -112,6 +112,8 @@ DATABASES = {
 }
 DATABASE_IS_POSTGRES = DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql"
 if DATABASE_IS_POSTGRES:
+    # Django's backend, with a health check that needs no round trip while the connection is quiet.
+    DATABASES["default"]["ENGINE"] = "home.postgresql"
     # A web server's concurrency comes from its requests: on a small machine, PostgreSQL's parallel query
     # would only make each request take a core from the others (and cost more CPU in all).
     parallel_workers = int(os.environ.get("DATABASE_PARALLEL_WORKERS", "0"))
