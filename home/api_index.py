@@ -104,15 +104,12 @@ def code_fingerprint():
 
 def index_format():
     """A fingerprint of everything besides content that shapes the items: code, settings, fields."""
-    parts = (
-        str(FORMAT_VERSION),
-        settings.WAGTAILAPI_BASE_URL,
-        settings.MEDIA_URL,
-        settings.TIME_ZONE,
-        settings.LANGUAGE_CODE,
-        code_fingerprint(),
-    )
-    return hashlib.sha256("|".join(parts).encode()).hexdigest()[:32]
+    parts = (settings.WAGTAILAPI_BASE_URL, settings.MEDIA_URL, settings.TIME_ZONE, settings.LANGUAGE_CODE)
+    fingerprint = _FORMAT.get(parts)  # read at every listing: hashed once per set of settings
+    if fingerprint is None:
+        whole = "|".join((str(FORMAT_VERSION), *parts, code_fingerprint()))
+        fingerprint = _FORMAT[parts] = hashlib.sha256(whole.encode()).hexdigest()[:32]
+    return fingerprint
 
 
 def state():
