@@ -107,7 +107,7 @@ def build_features(ids, request):
 
 
 def feature_collection(centres, request):
-    """The FeatureCollection (JSON text) of a queryset of centres (filtered, ordered, perhaps annotated
+    """The FeatureCollection (UTF-8 JSON) of a queryset of centres (filtered, ordered, perhaps annotated
     with distance_km), its Features read from the API index (or built where missing)."""
     distance = ("distance_km",) if "distance_km" in centres.query.annotations else ()
     rows = api_index.queryset_items(
@@ -122,11 +122,11 @@ def feature_collection(centres, request):
         ]
     else:
         features = [feature for _pk, feature in rows]
-    return f'{{"type":"FeatureCollection","features":[{",".join(features)}]}}'
+    return b'{"type":"FeatureCollection","features":[%s]}' % b",".join(features)
 
 
 @open_format_view(CENTRE_FILTERS)
 def centres_geojson(request, filters):
     """GET /api/v2/centres.geojson — the centres, with the same filters as the API's centre listing."""
     centres = filter_centres(public_centres(request), filters)
-    return HttpResponse(feature_collection(centres, request).encode(), content_type=GEOJSON_CONTENT_TYPE)
+    return HttpResponse(feature_collection(centres, request), content_type=GEOJSON_CONTENT_TYPE)

@@ -56,7 +56,7 @@ from home.api_fields import (
 from home.api_images import IMAGE_RENDITIONS, absolute_url
 from home.api_privacy import public_media, public_pages
 from home.filtering import Choice, InvalidFilter, Parser, Slug, parse_filters
-from home.prepared_sql import inline_parameters
+from home.sql_cursor import inline_parameters
 
 MAX_SEARCH_LENGTH = 200
 SEARCH_CLEAN_RE = re.compile(r"[^\w\s'’-]+")
@@ -188,7 +188,8 @@ def error_response(error):
 
 
 def with_distance(body, distance):
-    """An item's JSON with its `distance_km` last, as DistanceField adds it, when the listing has one."""
+    """An item's JSON (UTF-8 bytes) with its `distance_km` last, as DistanceField adds it, when the listing
+    has one."""
     if distance is None:
         return body
     return api_index.with_member(body, "distance_km", JSONRenderer().render(round(distance, 2)).decode())
@@ -642,9 +643,9 @@ class PagesEndpoint(FigoEndpointMixin, PagesAPIViewSet):
 
     @staticmethod
     def listing_content(total, items):
-        """The JSON response of a listing, from its total and its items' JSON texts."""
-        content = '{"meta":{"total_count":%d},"items":[%s]}' % (total, ",".join(items))  # noqa: UP031
-        return HttpResponse(content.encode(), content_type="application/json")
+        """The JSON response of a listing, from its total and its items' JSON (UTF-8 bytes)."""
+        content = b'{"meta":{"total_count":%d},"items":[%s]}' % (total, b",".join(items))
+        return HttpResponse(content, content_type="application/json")
 
     def plain_listing_sql(self, model, scope):
         """(SQL, parameters) of a plain listing's ids and tree paths, in order (page_table_listing), parameters

@@ -32,13 +32,14 @@ from functools import reduce
 from operator import or_
 
 from django.conf import settings
+from django.core.exceptions import EmptyResultSet
 from django.db.models import Case, CharField, F, OuterRef, Q, Subquery, TextField, Value, When
 from django.db.models.functions import Cast, Concat
 from wagtail.models import Site
 
 from home.api_privacy import site_root
 from home.models import ApiIndexEntry, ApiIndexState
-from home.prepared_sql import prepared_cursor
+from home.sql_cursor import api_cursor, as_bytes, inline_parameters
 
 STATE_PK = 1
 # Raised when the shape of the items changes in a way index_format cannot see (code outside SHAPING_MODULES).
@@ -139,9 +140,9 @@ def _current(alias, epoch):
 
 
 def read(keys):
-    """{key: body} of the current entries among `keys`, items and totals alike, in one query.
+    """{key: body (UTF-8 bytes)} of the current entries among `keys`, items and totals alike, in one query.
 
-    Written in SQL and prepared (home.prepared_sql): it runs on every filtered listing, and building it
+    Written in SQL and prepared (home.sql_cursor): it runs on every filtered listing, and building it
     through the ORM cost more than running it.
     """
     if not keys:
@@ -154,17 +155,17 @@ def read(keys):
         f"WHERE e.key IN ({placeholders}) "
         f"AND ((e.page_id IS NOT NULL AND {item_sql}) OR (e.page_id IS NULL AND {total_sql}))"
     )
-    with prepared_cursor() as cursor:
+    with api_cursor() as cursor:
         cursor.execute(sql, [*keys, *item_params, *total_params])
-        return dict(cursor.fetchall())
+        return {key: as_bytes(body) for key, body in cursor.fetchall()}
 
 
 def read_listing(scope, variant, pages_sql, offset, limit, key):
-    """One slice of a plain listing in one query: (page ids in order, {id: body} of their current items,
-    the total stored under `key` if current, else None).
+    """One slice of a plain listing in one query: (page ids in order, {id: body (UTF-8 bytes)} of their
+    current items, the total stored under `key` if current, else None).
 
     `pages_sql` is (SQL, parameters) selecting the listing's page ids and tree paths in tree order: on
-    PostgreSQL, with its parameters written in (prepared_sql.inline_parameters), since the whole query is
+    PostgreSQL, with its parameters written in (sql_cursor.inline_parameters), since the whole query is
     prepared once per connection and only the slice, the site and the format vary.
     """
     sql, params = pages_sql
@@ -179,11 +180,11 @@ def read_listing(scope, variant, pages_sql, offset, limit, key):
         "ORDER BY 1, 2"
     )
     prefix = f"{ITEM_PREFIX}:{scope}:{variant}:"
-    with prepared_cursor() as cursor:
+    with api_cursor() as cursor:
         cursor.execute(query, [*params, limit, offset, prefix, *item_params, key, *total_params])
         rows = cursor.fetchall()
     ids = [pk for kind, _path, pk, _body in rows if kind == 0]
-    bodies = {pk: body for kind, _path, pk, body in rows if kind == 0 and body is not None}
+    bodies = {pk: as_bytes(body) for kind, _path, pk, body in rows if kind == 0 and body is not None}
     totals = [body for kind, _path, _pk, body in rows if kind == 1]
     return ids, bodies, (int(totals[0]) if totals else None)
 
@@ -201,15 +202,26 @@ def current_body(scope, variant):
 
 
 def queryset_items(pages, scope, variant, build, columns=()):
-    """[(page id, *columns, body)] of a queryset of pages, in its order: the pages and their current items
-    read in one query, the others built (all of them when the index is off). A long listing's way (the
-    map's 4,000 centres)."""
+    """[(page id, *columns, body (UTF-8 bytes))] of a queryset of pages, in its order: the pages and their
+    current items read in one query, the others built (all of them when the index is off). A long
+    listing's way (the map's 4,000 centres).
+
+    The queryset's SQL runs through api_cursor (unprepared: each filter makes another statement), so that
+    thousands of items come as bytes, ready to be joined. `columns` come as the database gives them.
+    """
     if settings.API_INDEX_ENABLED:
-        rows = list(pages.annotate(api_body=current_body(scope, variant)).values_list("pk", *columns, "api_body"))
+        annotated = pages.annotate(api_body=current_body(scope, variant)).values_list("pk", *columns, "api_body")
+        try:
+            sql, params = inline_parameters(*annotated.query.sql_with_params())
+        except EmptyResultSet:
+            return []
+        with api_cursor(prepare=False) as cursor:
+            cursor.execute(sql, params)
+            rows = [(*row[:-1], None if row[-1] is None else as_bytes(row[-1])) for row in cursor.fetchall()]
         built = build_items(scope, variant, [row[0] for row in rows if row[-1] is None], build)
     else:
         rows = [(*row, None) for row in pages.values_list("pk", *columns)]
-        built = build([row[0] for row in rows])
+        built = {pk: body.encode() for pk, body in build([row[0] for row in rows]).items()}
     return [
         (*row[:-1], row[-1] if row[-1] is not None else built[row[0]])
         for row in rows
@@ -218,14 +230,15 @@ def queryset_items(pages, scope, variant, build, columns=()):
 
 
 def with_member(body, name, value, depth=1):
-    """An item's JSON text with one more member `name` (`value`: JSON text), last in the object that
-    closes `depth` braces from the end (1: the item itself; 2: the object that ends it, as a GeoJSON
+    """An item's JSON (UTF-8 bytes) with one more member `name` (`value`: JSON text), last in the object
+    that closes `depth` braces from the end (1: the item itself; 2: the object that ends it, as a GeoJSON
     Feature's properties). Per-request values (distances) are added this way to stored items."""
-    return f'{body[:-depth]},"{name}":{value}{"}" * depth}'
+    return b'%s,"%s":%s%s' % (body[:-depth], name.encode(), value.encode(), b"}" * depth)
 
 
 def build_items(scope, variant, page_ids, build):
-    """Build, store and return {page id: body} for the items of `page_ids` that are not current.
+    """Build, store and return {page id: body (UTF-8 bytes)} for the items of `page_ids` that are not
+    current.
 
     `build(ids)` serialises those pages ({id: JSON text}; pages gone meanwhile are left out). Stored only
     where no invalidation came in between (see the module's docstring); returned either way, since they
@@ -254,13 +267,14 @@ def build_items(scope, variant, page_ids, build):
             epoch=items_epoch,
             format=index_format(),
         )
-    return built
+    return {page_id: body.encode() for page_id, body in built.items()}
 
 
 def items(scope, variant, page_ids, build):
-    """{page id: body} of the items of `page_ids` for the site `scope`, read from the index or built."""
+    """{page id: body (UTF-8 bytes)} of the items of `page_ids` for the site `scope`, read from the index or
+    built."""
     if not settings.API_INDEX_ENABLED:
-        return build(list(page_ids))
+        return {pk: body.encode() for pk, body in build(list(page_ids)).items()}
     keys = {item_key(scope, variant, page_id): page_id for page_id in page_ids}
     found = {}
     for batch in batched(list(keys), READ_BATCH):

@@ -254,11 +254,11 @@ def test_an_item_built_from_content_replaced_meanwhile_is_not_kept(site):
         return built
 
     returned = api_index.build_items(scope, "*", [page.pk], build_during_a_publication)
-    assert returned == {page.pk: '{"stale":true}'}, "this request still answers with what it read"
+    assert returned == {page.pk: b'{"stale":true}'}, "this request still answers with what it read"
     assert api_index.read([key]) == {}, "but the index does not keep it"
 
     api_index.build_items(scope, "*", [page.pk], lambda ids: dict.fromkeys(ids, '{"fresh":true}'))
-    assert api_index.read([key]) == {key: '{"fresh":true}'}
+    assert api_index.read([key]) == {key: b'{"fresh":true}'}
 
 
 def test_a_new_api_base_url_makes_every_item_out_of_date(client, settings, site):

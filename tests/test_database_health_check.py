@@ -82,6 +82,8 @@ def test_a_connection_inside_a_transaction_gets_djangos_check(health_checks):
     with transaction.atomic():
         backend_pid()
         new_request()
-        with mock.patch.object(type(connections["default"]), "is_usable", autospec=True, return_value=True) as is_usable:
+        with mock.patch.object(
+            type(connections["default"]), "is_usable", autospec=True, return_value=True
+        ) as is_usable:
             backend_pid()
         is_usable.assert_called_once()

@@ -120,7 +120,7 @@ if DATABASE_IS_POSTGRES:
     options = [f"-c max_parallel_workers_per_gather={parallel_workers}"]
     DATABASES["default"].setdefault("OPTIONS", {})
     if os.environ.get("DATABASE_PREPARED_STATEMENTS", "1") == "1":
-        # Lets home.prepared_sql prepare the API's listing queries, each planned once per connection (Django's
+        # Lets home.sql_cursor prepare the API's listing queries, each planned once per connection (Django's
         # own queries are never prepared: it binds their parameters on the client). Off for a pooler that
         # cannot keep prepared statements.
         DATABASES["default"]["OPTIONS"]["prepare_threshold"] = 5

@@ -1,4 +1,4 @@
-"""Prepared statements for the API's listing queries (home.prepared_sql).
+"""The cursor of the API index's SQL (home.sql_cursor): prepared statements, items as bytes.
 
 On PostgreSQL the queries a listing runs at every request are prepared once per connection and planned
 once; they still pass through Django's cursor (logged, counted, errors wrapped), and answer exactly what
@@ -9,7 +9,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from home.prepared_sql import inline_parameters, prepared_cursor
+from home.sql_cursor import api_cursor, as_bytes, inline_parameters
 from tests import api_builders as build
 
 PLAIN_LISTING = "/api/v2/pages/?type=blog.InitiativePage&fields=*&limit=2"
@@ -81,14 +81,24 @@ def test_inline_parameters_writes_fixed_values_in_and_keeps_percent_signs_litera
         assert "'0001%%'" in sql
     else:
         assert (sql, params) == ("SELECT %s LIKE %s, %s", ("00010001", "0001%", 7))
-    with prepared_cursor() as cursor:
+    with api_cursor() as cursor:
         cursor.execute(sql, params)
         matches, number = cursor.fetchone()
     assert matches and number == 7
 
 
-def test_bad_sql_through_a_prepared_cursor_raises_djangos_error(db):
+def test_bad_sql_through_the_api_cursor_raises_djangos_error(db):
     from django.db import DatabaseError, transaction
 
-    with pytest.raises(DatabaseError), transaction.atomic(), prepared_cursor() as cursor:
+    with pytest.raises(DatabaseError), transaction.atomic(), api_cursor() as cursor:
         cursor.execute("SELECT no_such_column FROM home_apiindexentry WHERE key = %s", ["x"])
+
+
+def test_text_comes_as_utf8_bytes_and_other_columns_as_usual(db):
+    with api_cursor() as cursor:
+        cursor.execute("SELECT CAST(%s AS TEXT), CAST(%s AS VARCHAR(20)), 7", ["Événement « logement »", "clé"])
+        text, varchar, number = cursor.fetchone()
+    assert as_bytes(text) == "Événement « logement »".encode()
+    assert (varchar, number) == ("clé", 7)
+    if connection.vendor == "postgresql":
+        assert isinstance(text, bytes), "read as stored, never decoded"
