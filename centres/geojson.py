@@ -106,12 +106,13 @@ def build_features(ids, request):
     }
 
 
-def feature_collection(centres, request):
+def feature_collection(centres, request, whole=False):
     """The FeatureCollection (UTF-8 JSON) of a queryset of centres (filtered, ordered, perhaps annotated
-    with distance_km), its Features read from the API index (or built where missing)."""
+    with distance_km), its Features read from the API index (or built where missing). `whole`: every
+    public centre, unfiltered (api_index.queryset_items)."""
     distance = ("distance_km",) if "distance_km" in centres.query.annotations else ()
     rows = api_index.queryset_items(
-        centres, api_index.scope_of(request), INDEX_VARIANT, lambda ids: build_features(ids, request), distance
+        centres, api_index.scope_of(request), INDEX_VARIANT, lambda ids: build_features(ids, request), distance, whole
     )
     if distance:  # distance_km last in the properties, which end the Feature
         features = [
@@ -129,4 +130,5 @@ def feature_collection(centres, request):
 def centres_geojson(request, filters):
     """GET /api/v2/centres.geojson — the centres, with the same filters as the API's centre listing."""
     centres = filter_centres(public_centres(request), filters)
-    return HttpResponse(feature_collection(centres, request), content_type=GEOJSON_CONTENT_TYPE)
+    collection = feature_collection(centres, request, whole=not filters)
+    return HttpResponse(collection, content_type=GEOJSON_CONTENT_TYPE)

@@ -32,9 +32,8 @@ from functools import reduce
 from operator import or_
 
 from django.conf import settings
-from django.core.exceptions import EmptyResultSet
-from django.db.models import Case, CharField, F, OuterRef, Q, Subquery, TextField, Value, When
-from django.db.models.functions import Cast, Concat
+from django.db import connection
+from django.db.models import Case, F, Q, TextField, Value, When
 from wagtail.models import Site
 
 from home.api_privacy import site_root
@@ -129,8 +128,7 @@ def scope_of(request):
 
 
 def _current(alias, epoch):
-    """SQL: the entry `alias` is current (`epoch`: "items_epoch" or "totals_epoch"), and its parameters.
-    current_body() says the same through the ORM."""
+    """SQL: the entry `alias` is current (`epoch`: "items_epoch" or "totals_epoch"), and its parameters."""
     state_table = ApiIndexState._meta.db_table
     sql = (
         f"{alias}.format = %s AND {alias}.built_stamp = {alias}.stamp "  # noqa: S608 (names only)
@@ -149,14 +147,16 @@ def read(keys):
         return {}
     item_sql, item_params = _current("e", "items_epoch")
     total_sql, total_params = _current("e", "totals_epoch")
-    placeholders = ", ".join(["%s"] * len(keys))
+    if connection.vendor == "postgresql":  # one prepared statement, whatever the number of keys
+        keys_sql, keys_params = "e.key = ANY(%s)", [list(keys)]
+    else:
+        keys_sql, keys_params = f"e.key IN ({', '.join(['%s'] * len(keys))})", list(keys)
     sql = (
         f"SELECT e.key, e.body FROM {ApiIndexEntry._meta.db_table} e "  # noqa: S608 (names and own SQL only)
-        f"WHERE e.key IN ({placeholders}) "
-        f"AND ((e.page_id IS NOT NULL AND {item_sql}) OR (e.page_id IS NULL AND {total_sql}))"
+        f"WHERE {keys_sql} AND ((e.page_id IS NOT NULL AND {item_sql}) OR (e.page_id IS NULL AND {total_sql}))"
     )
     with api_cursor() as cursor:
-        cursor.execute(sql, [*keys, *item_params, *total_params])
+        cursor.execute(sql, [*keys_params, *item_params, *total_params])
         return {key: as_bytes(body) for key, body in cursor.fetchall()}
 
 
@@ -189,44 +189,42 @@ def read_listing(scope, variant, pages_sql, offset, limit, key):
     return ids, bodies, (int(totals[0]) if totals else None)
 
 
-def current_body(scope, variant):
-    """A subquery giving, for each page of the queryset it annotates, its current item's body (or NULL)."""
-    key = Concat(Value(f"{ITEM_PREFIX}:{scope}:{variant}:"), Cast(OuterRef("pk"), CharField()))
-    current = ApiIndexEntry.objects.filter(
-        key=key,
-        built_stamp=F("stamp"),
-        epoch=Subquery(ApiIndexState.objects.filter(pk=STATE_PK).values("items_epoch")[:1]),
-        format=index_format(),
-    )
-    return Subquery(current.values("body")[:1], output_field=TextField())
+def queryset_items(pages, scope, variant, build, columns=(), whole=False):
+    """[(page id, *columns, body (UTF-8 bytes))] of a queryset of pages, in its order: their ids first,
+    then their current items, the others built (all of them when the index is off). A long listing's way
+    (the map's 4,000 centres).
 
-
-def queryset_items(pages, scope, variant, build, columns=()):
-    """[(page id, *columns, body (UTF-8 bytes))] of a queryset of pages, in its order: the pages and their
-    current items read in one query, the others built (all of them when the index is off). A long
-    listing's way (the map's 4,000 centres).
-
-    The queryset's SQL runs through api_cursor (unprepared: each filter makes another statement), so that
-    thousands of items come as bytes, ready to be joined. `columns` come as the database gives them.
+    `whole`: the queryset holds every page of its type the site shows (the unfiltered map). Their items are
+    then read in one scan of the variant's entries, which costs less than one index probe per page
+    (4,000 centres: 5 ms instead of 8, and no sort of their bodies).
     """
-    if settings.API_INDEX_ENABLED:
-        annotated = pages.annotate(api_body=current_body(scope, variant)).values_list("pk", *columns, "api_body")
-        try:
-            sql, params = inline_parameters(*annotated.query.sql_with_params())
-        except EmptyResultSet:
-            return []
-        with api_cursor(prepare=False) as cursor:
-            cursor.execute(sql, params)
-            rows = [(*row[:-1], None if row[-1] is None else as_bytes(row[-1])) for row in cursor.fetchall()]
-        built = build_items(scope, variant, [row[0] for row in rows if row[-1] is None], build)
+    rows = list(pages.values_list("pk", *columns))
+    ids = [row[0] for row in rows]
+    if whole and settings.API_INDEX_ENABLED:
+        found = read_variant(scope, variant)
+        bodies = {pk: found[pk] for pk in ids if pk in found}
+        bodies.update(build_items(scope, variant, [pk for pk in ids if pk not in bodies], build))
     else:
-        rows = [(*row, None) for row in pages.values_list("pk", *columns)]
-        built = {pk: body.encode() for pk, body in build([row[0] for row in rows]).items()}
-    return [
-        (*row[:-1], row[-1] if row[-1] is not None else built[row[0]])
-        for row in rows
-        if row[-1] is not None or row[0] in built
-    ]
+        bodies = items(scope, variant, ids, build)
+    return [(*row, bodies[row[0]]) for row in rows if row[0] in bodies]
+
+
+def read_variant(scope, variant):
+    """{page id: body (UTF-8 bytes)} of every current item of `variant` for the site `scope`, in one scan of
+    the index's keys (the prefix is written in, so that the prepared statement keeps its index condition)."""
+    matches, match_params = inline_parameters(
+        "e.key LIKE %s ESCAPE '\\'", [like_prefix(f"{ITEM_PREFIX}:{scope}:{variant}:")]
+    )
+    item_sql, item_params = _current("e", "items_epoch")
+    sql = f"SELECT e.page_id, e.body FROM {ApiIndexEntry._meta.db_table} e WHERE {matches} AND {item_sql}"  # noqa: S608
+    with api_cursor() as cursor:
+        cursor.execute(sql, [*match_params, *item_params])
+        return {page_id: as_bytes(body) for page_id, body in cursor.fetchall()}
+
+
+def like_prefix(prefix):
+    """A LIKE pattern matching the strings that start with `prefix`."""
+    return prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
 
 
 def with_member(body, name, value, depth=1):

@@ -305,3 +305,20 @@ def test_a_listing_without_any_site_is_empty_not_an_error(client, settings, db):
     url = "/api/v2/pages/?type=blog.InitiativePage&fields=*"
     assert content_json(client, url) == {"meta": {"total_count": 0}, "items": []}
     assert content(client, url) == serialised_afresh(client, settings, url)
+
+
+def test_the_whole_map_reads_its_features_in_one_scan_and_never_a_stale_one(client, settings, site):
+    """The unfiltered GeoJSON reads the ids of the centres, then every current Feature of the site at once."""
+    url = "/api/v2/centres.geojson"
+    content(client, url)
+    with CaptureQueriesContext(connection) as queries:
+        content(client, url)
+    index_reads = [query["sql"] for query in queries.captured_queries if "home_apiindexentry" in query["sql"]]
+    assert len(index_reads) == 1 and "LIKE" in index_reads[0], index_reads
+    organiser = site["organiser"]
+    organiser.title = "Centre social des Izards"
+    organiser.save_revision().publish()
+    features = assert_as_fresh(client, settings, url)["features"]
+    assert "Centre social des Izards" in [feature["properties"]["name"] for feature in features]
+    filtered = f"{url}?department=31"
+    assert_as_fresh(client, settings, filtered)
