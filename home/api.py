@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from django.conf import settings
 from django.core.exceptions import EmptyResultSet, FieldDoesNotExist
 from django.db import DatabaseError
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Count, Prefetch, QuerySet, Window
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect
 from django.urls import NoReverseMatch
@@ -636,8 +636,7 @@ class PagesEndpoint(FigoEndpointMixin, PagesAPIViewSet):
             distances = {}
         else:
             queryset = self.listing_queryset(model, values, ids_only=True)
-            total = queryset.count()
-            ids, distances = self.page_ids(queryset[offset : offset + limit])
+            total, ids, distances = self.counted_slice(queryset, offset, limit)
             bodies = api_index.items(scope, variant, ids, self.build_items)
         return self.listing_content(total, [with_distance(bodies[pk], distances.get(pk)) for pk in ids if pk in bodies])
 
@@ -662,14 +661,24 @@ class PagesEndpoint(FigoEndpointMixin, PagesAPIViewSet):
         return per_content_version(self.request, f"plain_listing_sql:{scope}:{model._meta.label}", compile_sql)
 
     @staticmethod
-    def page_ids(pages):
-        """The ids of a slice of listed pages, and their distances when the listing computed them."""
-        if isinstance(pages, QuerySet):
-            if "distance_km" in pages.query.annotations:
-                rows = list(pages.prefetch_related(None).values_list("pk", "distance_km"))
-                return [pk for pk, _distance in rows], dict(rows)
-            return list(pages.prefetch_related(None).values_list("pk", flat=True)), {}
-        return [page.pk for page in pages], {}
+    def counted_slice(pages, offset, limit):
+        """(total, ids, distances) of a slice of listed pages (a queryset, or search results), in one query:
+        the total comes along with each row as COUNT(*) OVER (), computed while the database reads every
+        match it ranks or orders anyway (a search counted apart joined and matched its index twice). A
+        slice past the end has no row to carry it, and is counted apart.
+        """
+        if not isinstance(pages, QuerySet):
+            pages = pages.get_queryset()  # search results: the ranked queryset they would slice
+        pages = pages.prefetch_related(None)
+        distance = ("distance_km",) if "distance_km" in pages.query.annotations else ()
+        if pages.query.distinct:  # a window would count the rows before DISTINCT
+            rows = [(*row, None) for row in pages[offset : offset + limit].values_list("pk", *distance)]
+        else:
+            counted = pages.annotate(listing_total=Window(Count("pk")))
+            rows = list(counted[offset : offset + limit].values_list("pk", *distance, "listing_total"))
+        total = rows[0][-1] if rows and rows[0][-1] is not None else pages.count()
+        distances = {row[0]: row[1] for row in rows} if distance else {}
+        return total, [row[0] for row in rows], distances
 
     def build_items(self, ids):
         """{id: JSON text} of the requested variant's items of these pages (for the API index)."""

@@ -322,3 +322,24 @@ def test_the_whole_map_reads_its_features_in_one_scan_and_never_a_stale_one(clie
     assert "Centre social des Izards" in [feature["properties"]["name"] for feature in features]
     filtered = f"{url}?department=31"
     assert_as_fresh(client, settings, filtered)
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/api/v2/pages/?type=blog.InitiativePage&search=jardin&fields=*",
+        "/api/v2/pages/?type=blog.InitiativePage&theme=logement",
+        "/api/v2/pages/?type=centres.CentrePage&near=43.6,1.44&radius_km=50",
+    ],
+)
+def test_a_filtered_listing_counts_its_matches_along_with_its_slice(client, settings, site, url):
+    """One query gives the slice and the total; past the end, the total is still right."""
+    total = content_json(client, url)["meta"]["total_count"]
+    assert total > 0
+    with CaptureQueriesContext(connection) as queries:
+        content(client, f"{url}&limit=1")
+    assert not any("COUNT(*) AS" in query["sql"] or '"__count"' in query["sql"] for query in queries.captured_queries)
+    past_the_end = f"{url}&offset=50"
+    assert content_json(client, past_the_end) == {"meta": {"total_count": total}, "items": []}
+    assert_as_fresh(client, settings, past_the_end)
+    assert_as_fresh(client, settings, f"{url}&limit=1&offset={total - 1}")
