@@ -17,10 +17,14 @@ the same queries are sent unprepared. Other databases (SQLite) get Django's own 
 `as_bytes()` takes either.
 """
 
+from functools import cache
+
 from django.db import connection
 
 
+@cache
 def _cursor_class():
+    """The cursor class, made at first use: Django's PostgreSQL backend is imported only where it runs."""
     from django.db.backends.postgresql.base import ServerBindingCursor
     from psycopg.types.string import ByteaBinaryLoader
 
@@ -41,17 +45,12 @@ def _cursor_class():
     return ApiCursor
 
 
-_CURSOR_CLASS = []
-
-
 def api_cursor(prepare=True):
     """A Django cursor (health check, query logging, error wrapping as for any query) for the API index's
     SQL: on PostgreSQL, text read as bytes and statements prepared (if `prepare`, unless queries are
     logged); Django's usual cursor on other databases."""
     if connection.vendor != "postgresql":
         return connection.cursor()
-    if not _CURSOR_CLASS:
-        _CURSOR_CLASS.append(_cursor_class())
     # What BaseDatabaseWrapper.cursor() does, with another psycopg cursor class.
     connection.close_if_health_check_failed()
     connection.ensure_connection()
@@ -60,7 +59,7 @@ def api_cursor(prepare=True):
     # of a prepared execution, and Django's log needs it.
     logged = connection.queries_logged
     with connection.wrap_database_errors:
-        cursor = _CURSOR_CLASS[0](connection.connection, prepare=prepare and not logged)
+        cursor = _cursor_class()(connection.connection, prepare=prepare and not logged)
     return connection.make_debug_cursor(cursor) if logged else connection.make_cursor(cursor)
 
 
