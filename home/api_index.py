@@ -7,7 +7,7 @@ API then answers a plain listing with one light query (its page ids joined to th
 cached response or not.
 
 When an entry is current:
-- an item ("item:<variant>:<page id>") when it was built under its present `stamp`, in the present items
+- an item ("item:<site>:<variant>:<page id>") when it was built under its present `stamp`, in the present items
   epoch and format. Invalidating pages gives their entries a new stamp (home.api_index_signals: a
   page's publication, unpublication or deletion, an image or a document it shows…); changes that could
   alter any item (a move, a view restriction, a theme, a site) start a new items epoch instead;
@@ -62,8 +62,13 @@ def new_stamp():
     return secrets.randbits(62)
 
 
+def item_prefix(scope, variant):
+    """What the keys of a variant's items for a site start with."""
+    return f"{ITEM_PREFIX}:{scope}:{variant}:"
+
+
 def item_key(scope, variant, page_id):
-    return f"{ITEM_PREFIX}:{scope}:{variant}:{page_id}"
+    return f"{item_prefix(scope, variant)}{page_id}"
 
 
 def total_key(scope, name):
@@ -179,9 +184,8 @@ def read_listing(scope, variant, pages_sql, offset, limit, key):
         f"UNION ALL SELECT 1, NULL, NULL, t.body FROM {entry} t WHERE t.key = %s AND {total_sql} "
         "ORDER BY 1, 2"
     )
-    prefix = f"{ITEM_PREFIX}:{scope}:{variant}:"
     with api_cursor() as cursor:
-        cursor.execute(query, [*params, limit, offset, prefix, *item_params, key, *total_params])
+        cursor.execute(query, [*params, limit, offset, item_prefix(scope, variant), *item_params, key, *total_params])
         rows = cursor.fetchall()
     ids = [pk for kind, _path, pk, _body in rows if kind == 0]
     bodies = {pk: as_bytes(body) for kind, _path, pk, body in rows if kind == 0 and body is not None}
@@ -199,22 +203,14 @@ def queryset_items(pages, scope, variant, build, columns=(), whole=False):
     (4,000 centres: 5 ms instead of 8, and no sort of their bodies).
     """
     rows = list(pages.values_list("pk", *columns))
-    ids = [row[0] for row in rows]
-    if whole and settings.API_INDEX_ENABLED:
-        found = read_variant(scope, variant)
-        bodies = {pk: found[pk] for pk in ids if pk in found}
-        bodies.update(build_items(scope, variant, [pk for pk in ids if pk not in bodies], build))
-    else:
-        bodies = items(scope, variant, ids, build)
+    bodies = items(scope, variant, [row[0] for row in rows], build, whole)
     return [(*row, bodies[row[0]]) for row in rows if row[0] in bodies]
 
 
 def read_variant(scope, variant):
     """{page id: body (UTF-8 bytes)} of every current item of `variant` for the site `scope`, in one scan of
     the index's keys (the prefix is written in, so that the prepared statement keeps its index condition)."""
-    matches, match_params = inline_parameters(
-        "e.key LIKE %s ESCAPE '\\'", [like_prefix(f"{ITEM_PREFIX}:{scope}:{variant}:")]
-    )
+    matches, match_params = inline_parameters("e.key LIKE %s ESCAPE '\\'", [like_prefix(item_prefix(scope, variant))])
     item_sql, item_params = _current("e", "items_epoch")
     sql = f"SELECT e.page_id, e.body FROM {ApiIndexEntry._meta.db_table} e WHERE {matches} AND {item_sql}"  # noqa: S608
     with api_cursor() as cursor:
@@ -268,16 +264,19 @@ def build_items(scope, variant, page_ids, build):
     return {page_id: body.encode() for page_id, body in built.items()}
 
 
-def items(scope, variant, page_ids, build):
+def items(scope, variant, page_ids, build, whole=False):
     """{page id: body (UTF-8 bytes)} of the items of `page_ids` for the site `scope`, read from the index or
-    built."""
+    built. `whole`: they are every page of the variant the site shows (queryset_items)."""
     if not settings.API_INDEX_ENABLED:
         return {pk: body.encode() for pk, body in build(list(page_ids)).items()}
-    keys = {item_key(scope, variant, page_id): page_id for page_id in page_ids}
-    found = {}
-    for batch in batched(list(keys), READ_BATCH):
-        found.update(read(batch))
-    bodies = {keys[key]: body for key, body in found.items()}
+    if whole:
+        found = read_variant(scope, variant)
+        bodies = {page_id: found[page_id] for page_id in page_ids if page_id in found}
+    else:
+        keys = {item_key(scope, variant, page_id): page_id for page_id in page_ids}
+        bodies = {}
+        for batch in batched(list(keys), READ_BATCH):
+            bodies.update((keys[key], body) for key, body in read(batch).items())
     missing = [page_id for page_id in page_ids if page_id not in bodies]
     bodies.update(build_items(scope, variant, missing, build))
     return bodies

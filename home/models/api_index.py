@@ -24,7 +24,8 @@ class ApiIndexState(models.Model):
 
 
 class ApiIndexEntry(models.Model):
-    """One serialised item of a page for one variant ("item:*:42"), or a listing's total ("total:…").
+    """One serialised item of a page for one site and variant ("item:2:*:42"), or a listing's total
+    ("total:2:blog.InitiativePage").
 
     An entry is current when it was built (or counted) under its present `stamp` (`built_stamp`), in the
     present items (or totals) epoch and format.
