@@ -6,15 +6,12 @@ Features, and joins them. Features missing from the index are built as plain row
 more query for the themes of them all, and no Page instance nor URL reversal per centre.
 """
 
-import json
-
-from django.core.serializers.json import DjangoJSONEncoder
 from django.http import HttpResponse
 
 from home import api_index
 from home.api_privacy import public_pages
 from home.models import Theme
-from home.open_formats import open_format_view, page_url_builder
+from home.open_formats import json_text, open_format_view, page_url_builder
 
 from .filters import CENTRE_FILTERS, filter_centres
 from .models import CentrePage, StructureType
@@ -90,11 +87,6 @@ def centre_feature(row, themes, page_url, labels):
     return {"type": "Feature", "id": row["pk"], "geometry": geometry, "properties": properties}
 
 
-def to_json(data):
-    """Compact UTF-8 JSON, as home.open_formats.json_response writes it."""
-    return json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False, separators=(",", ":"))
-
-
 def build_features(ids, request):
     """{centre id: Feature JSON} of these centres (what the API index keeps)."""
     centres = CentrePage.objects.filter(pk__in=ids)
@@ -102,7 +94,7 @@ def build_features(ids, request):
     page_url = page_url_builder(request)
     labels = {value: str(label) for value, label in StructureType.choices}
     return {
-        row["pk"]: to_json(centre_feature(row, themes, page_url, labels)) for row in centres.values(*CENTRE_COLUMNS)
+        row["pk"]: json_text(centre_feature(row, themes, page_url, labels)) for row in centres.values(*CENTRE_COLUMNS)
     }
 
 
@@ -116,7 +108,7 @@ def feature_collection(centres, request, whole=False):
     )
     if distance:  # distance_km last in the properties, which end the Feature
         features = [
-            api_index.with_member(feature, "distance_km", to_json(round(float(km), 2)), depth=2)
+            api_index.with_member(feature, "distance_km", json_text(round(float(km), 2)), depth=2)
             if km is not None
             else feature
             for _pk, km, feature in rows

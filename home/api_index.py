@@ -82,6 +82,7 @@ SHAPING_MODULES = (
     "home.api_deferred",
     "home.api_images",
     "home.blocks",
+    "home.open_formats",
     "centres.geojson",
 )
 

@@ -3,11 +3,12 @@ read-only, filtered with the API's filter declarations, a 400 JSON error naming 
 """
 
 import functools
+import json
 import re
 from urllib.parse import quote
 
 from django.core.serializers.json import DjangoJSONEncoder
-from django.http import JsonResponse
+from django.http import HttpResponse, JsonResponse
 from django.urls import NoReverseMatch, reverse
 from django.utils.http import RFC3986_SUBDELIMS
 from django.views.decorators.http import require_safe
@@ -31,16 +32,15 @@ def invalid_filter_response(error):
     )
 
 
+def json_text(data):
+    """Compact JSON text, accents left as they are, dates and decimals as ISO strings: what the open
+    formats, the structured data and the API index's GeoJSON Features write."""
+    return json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False, separators=(",", ":"))
+
+
 def json_response(data, content_type="application/json", status=200):
-    """JSON in UTF-8 (accents left as they are), dates and decimals as ISO strings."""
-    return JsonResponse(
-        data,
-        encoder=DjangoJSONEncoder,
-        safe=False,
-        status=status,
-        content_type=content_type,
-        json_dumps_params={"ensure_ascii": False, "separators": (",", ":")},
-    )
+    """`data` as JSON text (json_text) in UTF-8."""
+    return HttpResponse(json_text(data), content_type=content_type, status=status)
 
 
 def open_format_view(allowed, own=()):

@@ -5,16 +5,15 @@ their sessions as course instances; workshops are events; initiatives are articl
 its breadcrumb trail. `json_ld_script` serialises safely inside a <script> element.
 """
 
-import json
 from decimal import Decimal
 
-from django.core.serializers.json import DjangoJSONEncoder
 from django.templatetags.static import static
 from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from wagtail.models import Site
 
+from home.open_formats import json_text
 from home.seo import absolute_url, page_description, share_image, site_root_url
 
 SCHEMA = "https://schema.org"
@@ -32,7 +31,7 @@ SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
 
 def json_ld_script(data):
     """A <script type="application/ld+json"> element holding `data`, safe whatever the strings contain."""
-    text = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False, separators=(",", ":"))
+    text = json_text(data)
     return format_html('<script type="application/ld+json">{}</script>', mark_safe(text.translate(SCRIPT_ESCAPES)))  # noqa: S308
 
 
