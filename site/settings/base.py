@@ -117,15 +117,15 @@ if DATABASE_IS_POSTGRES:
     # A web server's concurrency comes from its requests: on a small machine, PostgreSQL's parallel query
     # would only make each request take a core from the others (and cost more CPU in all).
     parallel_workers = int(os.environ.get("DATABASE_PARALLEL_WORKERS", "0"))
-    options = [f"-c max_parallel_workers_per_gather={parallel_workers}"]
-    DATABASES["default"].setdefault("OPTIONS", {})
-    if os.environ.get("DATABASE_PREPARED_STATEMENTS", "1") == "1":
+    database_options = DATABASES["default"].setdefault("OPTIONS", {})
+    server_settings = [f"-c max_parallel_workers_per_gather={parallel_workers}"]
+    if env_bool("DATABASE_PREPARED_STATEMENTS", True):
         # Lets home.sql_cursor prepare the API's listing queries, each planned once per connection (Django's
         # own queries are never prepared: it binds their parameters on the client). Off for a pooler that
         # cannot keep prepared statements.
-        DATABASES["default"]["OPTIONS"]["prepare_threshold"] = 5
-        options.append("-c plan_cache_mode=force_generic_plan")
-    DATABASES["default"]["OPTIONS"]["options"] = " ".join(options)
+        database_options["prepare_threshold"] = 5
+        server_settings.append("-c plan_cache_mode=force_generic_plan")
+    database_options["options"] = " ".join(server_settings)
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # SQLite ignores select_for_update(): take the write lock when a transaction starts, so that two
     # simultaneous registrations queue up instead of failing with "database is locked".
