@@ -157,22 +157,19 @@ def on_many_to_many(sender, instance, action, reverse=False, **kwargs):
         everything_changed()
 
 
-def on_published(sender, instance, **kwargs):
-    page_changed(instance)
-
-
 def on_moved(sender, instance, **kwargs):
     everything_changed(pages=True)
 
 
 def connect_signals():
     """Connect the handlers (idempotent)."""
-    from wagtail.signals import page_published, page_unpublished, post_page_move
+    from wagtail.signals import post_page_move
+
+    # Publishing and unpublishing save the page (post_save): page_published and page_unpublished would
+    # only invalidate the same entries a second time.
 
     pre_save.connect(remember_url_path, dispatch_uid="figo_api_index_pre_save")
     post_save.connect(on_save, dispatch_uid="figo_api_index_post_save")
     pre_delete.connect(on_delete, dispatch_uid="figo_api_index_pre_delete")
     m2m_changed.connect(on_many_to_many, dispatch_uid="figo_api_index_m2m_changed")
-    page_published.connect(on_published, dispatch_uid="figo_api_index_page_published")
-    page_unpublished.connect(on_published, dispatch_uid="figo_api_index_page_unpublished")
     post_page_move.connect(on_moved, dispatch_uid="figo_api_index_post_page_move")
