@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test install install-test lint browser-deps benchmark clean
+.PHONY: run test install install-test lint test-deps benchmark clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -23,11 +23,13 @@ run: install
 	$(BIN)/python manage.py load_demo_content
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
-# Debian's Chromium drives the browser tests; installed here when we may (root with apt-get),
-# otherwise those tests are skipped and say why.
-browser-deps:
-	@if [ ! -x /usr/bin/chromium ] && [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
-		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-dejavu-core >/dev/null; \
+# Debian's Chromium drives the browser tests and a throwaway redis-server the Redis tests; installed here when
+# we may (root with apt-get), otherwise those tests are skipped and say why.
+test-deps:
+	@if { [ ! -x /usr/bin/chromium ] || ! command -v redis-server >/dev/null; } && [ "$$(id -u)" = 0 ] \
+		&& command -v apt-get >/dev/null; then \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-dejavu-core \
+			redis-server >/dev/null; \
 	fi
 
 lint: install-test
@@ -35,7 +37,7 @@ lint: install-test
 	$(BIN)/python manage.py check
 	$(BIN)/python manage.py makemigrations --check --dry-run
 
-test: lint browser-deps
+test: lint test-deps
 	$(BIN)/pytest
 
 # Benchmark on PostgreSQL: builds the national dataset once (a few minutes), serves it with gunicorn on

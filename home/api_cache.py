@@ -6,29 +6,30 @@ page, editing a vocabulary, an image, a document or a privacy setting) replaces 
 cached response, listings included, is stale at once and the next request is computed afresh: simple and
 correct.
 
-The version lives in the Django cache (Redis when REDIS_URL is set, shared by every worker). A local
-memory cache belongs to one process and never hears of changes made by another one (the admin in
-another worker, a cron command), so with it the version also includes the latest entry of Wagtail's
-action logs, read with one small query per request (`API_CACHE_CHECK_DATABASE`).
+The version lives in the Django cache (Redis when REDIS_URL is set, shared by every worker). With Redis,
+each process keeps it until Redis announces that it changed (home.redis_tracking), so that a request does
+not read it there again. A local memory cache belongs to one process and never hears of changes made by
+another one (the admin in another worker, a cron command), so with it the version also includes the
+latest entry of Wagtail's action logs, read with one small query per request (`API_CACHE_CHECK_DATABASE`).
 
 A response is stored once, with its ETag (a hash of the body) and, when it is large enough, a gzip copy
 compressed once. A hit is served by ApiCacheMiddleware before URL resolution and the middleware that only
 the site needs; a conditional request reads the ETags only. With a shared cache (Redis), each process also
-keeps a copy of the entries it served (`LocalEntries`, bounded in bytes), so that a hit reads only the
-content version from Redis, not the whole body again; the copy is used only under the version it was
-stored with. ETags are hashes of the body: a partner whose copy is still identical gets 304 even after
-unrelated changes. What the API derives from content alone (the site, the restricted branches, a listing's
-compiled SQL) is kept per content version too (`per_content_version`), under the same invalidation; the
-listings' serialised items are kept in the API index (home.api_index).
+keeps a copy of the entries it served (`LocalEntries`, bounded in bytes), so that a hit reads neither the
+body nor (see above) the version from Redis; the copy is used only under the version it was stored with.
+ETags are hashes of the body: a partner whose copy is still identical gets 304 even after unrelated changes.
+What the API derives from content alone (the site, the restricted branches, a listing's compiled SQL) is
+kept per content version too (`per_content_version`), under the same invalidation; the listings' serialised
+items are kept in the API index (home.api_index).
 Deployments behind a CDN get the API's roots purged through wagtail.contrib.frontend_cache.
 """
 
+import functools
 import hashlib
 import logging
 import threading
 import uuid
 from collections import OrderedDict
-from functools import wraps
 
 from django.conf import settings
 from django.core.cache import cache
@@ -38,6 +39,8 @@ from django.http import HttpResponse, HttpResponseNotModified
 from django.utils.cache import patch_cache_control
 from django.utils.http import parse_etags, quote_etag
 from zlib_ng import gzip_ng
+
+from home.redis_tracking import TrackedKey, tracking_connection
 
 logger = logging.getLogger(__name__)
 
@@ -81,13 +84,40 @@ def database_fingerprint():
     return f"{page_entry or 0}.{model_entry or 0}"
 
 
-def content_version(stored=None):
-    """The current content version. `stored` is the version read from the cache with something else in
-    the same round trip (cached_api_view), if it was; a version is set when there is none."""
-    version = stored if stored is not None else cache.get(VERSION_KEY)
+def stored_version():
+    """The version stored in the cache; one is set when there is none."""
+    version = cache.get(VERSION_KEY)
     if version is None:
         cache.add(VERSION_KEY, uuid.uuid4().hex, timeout=None)
         version = cache.get(VERSION_KEY) or "0"
+    return version
+
+
+@functools.cache
+def _tracked_key(location, password, key):
+    return TrackedKey(key, functools.partial(tracking_connection, location, password))
+
+
+def version_tracker():
+    """This process's copy of the version, kept until Redis announces a change (home.redis_tracking), when
+    the cache is one Redis server through django-redis; else None."""
+    options = settings.CACHES.get("default", {})
+    location = options.get("LOCATION")
+    if isinstance(location, (list, tuple)):
+        location = location[0] if len(location) == 1 else None
+    if not options.get("BACKEND", "").startswith("django_redis.") or not location or "," in location:
+        return None  # several servers: reads may go to any of them
+    return _tracked_key(location, options.get("OPTIONS", {}).get("PASSWORD"), cache.make_key(VERSION_KEY))
+
+
+def content_version(stored=None):
+    """The current content version. `stored` is the version read from the cache with something else in
+    the same round trip (cached_api_view), if it was; a version is set when there is none."""
+    if stored is not None:
+        version = stored
+    else:
+        tracker = version_tracker()
+        version = tracker.get(stored_version) if tracker else stored_version()
     if cache_settings()["check_database"]:
         version = f"{version}-{database_fingerprint()}"
     return version
@@ -96,6 +126,9 @@ def content_version(stored=None):
 def bump_content_version():
     """Make every cached API response stale, and purge the API's roots from the CDN if there is one."""
     cache.set(VERSION_KEY, uuid.uuid4().hex, timeout=None)
+    tracker = version_tracker()
+    if tracker:
+        tracker.forget()  # Redis tells every process, this one included: this one needs no telling
     purge_frontend_cache()
 
 
@@ -366,12 +399,12 @@ def cached_api_view(view):
     """Serve GET and HEAD from the server-side cache, answer 304 to matching If-None-Match.
 
     Only 200 responses are cached; errors are marked `no-store`. The API is anonymous, so one
-    cached copy serves everybody. A hit costs one read from the cache (the content version, and the
-    entry unless this process keeps a copy), plus the database fingerprint with a local-memory cache;
-    ApiCacheMiddleware serves hits earlier still.
+    cached copy serves everybody. A hit reads the cache at most once (the content version unless this
+    process tracks it, and the entry unless this process keeps a copy), plus the database fingerprint with
+    a local-memory cache; ApiCacheMiddleware serves hits earlier still.
     """
 
-    @wraps(view)
+    @functools.wraps(view)
     def wrapped(request, *args, **kwargs):
         if request.method not in ("GET", "HEAD"):
             return view(request, *args, **kwargs)
@@ -400,7 +433,7 @@ def cached_api_view(view):
 def no_store(view):
     """For responses that must never be cached (previews of drafts)."""
 
-    @wraps(view)
+    @functools.wraps(view)
     def wrapped(request, *args, **kwargs):
         response = view(request, *args, **kwargs)
         patch_cache_control(response, no_store=True, private=True)

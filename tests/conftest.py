@@ -32,6 +32,7 @@ The admin fixtures are pytest-django's ``admin_user`` and ``admin_client`` (a su
 
 import datetime
 import html
+import shutil
 import socket
 from types import SimpleNamespace
 
@@ -61,6 +62,7 @@ from wagtail.test.utils.form_data import (
 from blog.models import BlogIndexPage, FollowUpStage, InitiativeOrganiser, InitiativePage
 from centres.models import CentrePage, DepartmentPage, DirectoryPage, OpeningHours, Partner, PartnerType
 from home import roles
+from home.benchmark.processes import redis_server
 from home.models import Audience, Commune, Department, HomePage, StandardPage, Theme
 from resources.models import (
     DossierPage,
@@ -99,6 +101,23 @@ def _fresh_cache():
     """Start every test with an empty cache: Wagtail caches the sites' root paths, the API its responses,
     and a value cached inside a rolled-back test would outlive it."""
     cache.clear()
+
+
+@pytest.fixture(scope="session")
+def redis_url():
+    """A throwaway redis-server on 127.0.0.1 for the session (Debian's redis-server; skipped without it)."""
+    if not shutil.which("redis-server"):
+        pytest.skip("redis-server n'est pas installé (paquet Debian redis-server)")
+    with redis_server() as (url, _pid):
+        yield url
+
+
+@pytest.fixture
+def redis_cache(redis_url, settings):
+    """The Django cache on Redis (django-redis), as a deployment with REDIS_URL has it, emptied first."""
+    settings.CACHES = {"default": {"BACKEND": "django_redis.cache.RedisCache", "LOCATION": redis_url}}
+    cache.clear()
+    return cache
 
 
 # --- Reference data (loaded by the migrations) -------------------------------------------------------

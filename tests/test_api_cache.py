@@ -26,15 +26,18 @@ class RecordingBackend(BaseBackend):
 
 
 @pytest.fixture(
-    params=["database", "cache", "shared"],
-    ids=["version-checked-in-database", "version-in-cache-only", "shared-cache-with-local-copies"],
+    params=["database", "cache", "shared", "redis"],
+    ids=["version-checked-in-database", "version-in-cache-only", "shared-cache-with-local-copies", "redis"],
 )
 def site(request, home_page, settings, monkeypatch):
-    """The three ways a deployment keeps the content version: local memory checked against the database,
-    a cache alone, and a shared cache (Redis) of which each process keeps local copies of the entries."""
+    """The ways a deployment keeps the content version: local memory checked against the database, a cache
+    alone, a shared cache of which each process keeps local copies of the entries, and a real Redis, where
+    each process also keeps the version until Redis announces a change."""
     settings.API_CACHE_CHECK_DATABASE = request.param == "database"
     if request.param == "shared":
         monkeypatch.setattr(api_cache, "shared_cache", lambda: True)
+    if request.param == "redis":
+        request.getfixturevalue("redis_cache")
     api_cache.LOCAL_ENTRIES.clear()
     yield build.tree(home_page)
     api_cache.LOCAL_ENTRIES.clear()
@@ -104,6 +107,28 @@ def test_a_cached_response_costs_at_most_one_small_query(client, site):
     with CaptureQueriesContext(connection) as queries:
         assert get(client, url)["X-Cache"] == "HIT"
     assert len(queries) <= 1
+
+
+def test_with_redis_a_hit_reads_neither_the_version_nor_the_body_there(client, home_page, redis_cache, settings):
+    settings.API_CACHE_CHECK_DATABASE = False
+    build.tree(home_page)
+    api_cache.LOCAL_ENTRIES.clear()
+    server = redis_cache.client.get_client()
+    url = "/api/v2/pages/?type=centres.DepartmentPage&fields=*"
+    assert [get(client, url)["X-Cache"] for _ in range(3)] == ["MISS", "HIT", "HIT"]  # now tracked and copied
+
+    server.config_resetstat()
+    assert [get(client, url)["X-Cache"] for _ in range(5)] == ["HIT"] * 5
+    assert "cmdstat_get" not in server.info("commandstats")
+
+    Theme.objects.create(name="Thème du test", slug="theme-du-test")  # a change: the version is replaced in Redis
+    assert get(client, url)["X-Cache"] == "MISS"
+    assert server.info("commandstats")["cmdstat_get"]["calls"] >= 1
+    assert get(client, url)["X-Cache"] == "HIT"
+
+    # Another process (a worker, the admin, a cron command) replaces the version: Redis tells this one.
+    redis_cache.set(api_cache.VERSION_KEY, "version-d-un-autre-processus", timeout=None)
+    assert get(client, url)["X-Cache"] == "MISS"
 
 
 def test_publishing_editing_unpublishing_moving_and_deleting_are_seen_at_once(client, site):

@@ -24,16 +24,11 @@ How it is measured (printed with the results):
 - Requests say "Accept-Encoding: gzip", as browsers and HTTP libraries do.
 """
 
-import contextlib
 import io
 import os
 import secrets
-import shutil
-import socket
 import subprocess
 import sys
-import time
-import urllib.request
 
 from django.conf import settings
 from django.core.management import call_command
@@ -43,6 +38,7 @@ from centres.models import CentrePage
 from home.benchmark import cpu, dataset
 from home.benchmark.cpu import ServerCpu
 from home.benchmark.load import LOOPBACK, Scenario, probe, run
+from home.benchmark.processes import free_port, redis_server, stop, wait_until_up
 
 # The issue's targets on a 2-core machine.
 UNCACHED_SHARE = 0.25
@@ -60,60 +56,6 @@ CEILING_SPREAD = 0.15
 # one process rather than the server.
 IMBALANCE_MAX = 1.4
 MAX_ATTEMPTS = 3
-
-
-def free_port():
-    with socket.socket() as sock:
-        sock.bind((LOOPBACK, 0))
-        return sock.getsockname()[1]
-
-
-def wait_until_up(url, timeout=60):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        try:
-            with urllib.request.urlopen(url, timeout=2) as response:  # noqa: S310 (loopback)
-                if response.status == 200:
-                    return
-        except OSError:
-            time.sleep(0.3)
-    raise CommandError(f"gunicorn n'a pas répondu sur {url} en {timeout} s.")
-
-
-def stop(process):
-    process.terminate()
-    try:
-        process.wait(timeout=20)
-    except subprocess.TimeoutExpired:
-        process.kill()
-
-
-@contextlib.contextmanager
-def redis_server():
-    """A throwaway redis-server on 127.0.0.1 (no persistence) for the run; yields its URL and process id."""
-    binary = shutil.which("redis-server")
-    if not binary:
-        raise CommandError("--cache redis : redis-server n'est pas installé (paquet Debian redis-server).")
-    port = free_port()
-    process = subprocess.Popen(  # noqa: S603 (fixed command on loopback)
-        [binary, "--bind", LOOPBACK, "--port", str(port), "--save", "", "--appendonly", "no"],
-        stdout=subprocess.DEVNULL,
-    )
-    try:
-        deadline = time.monotonic() + 10
-        while True:
-            try:
-                with socket.create_connection((LOOPBACK, port), timeout=1) as sock:
-                    sock.sendall(b"PING\r\n")
-                    if sock.recv(16).startswith(b"+PONG"):
-                        break
-            except OSError:
-                if time.monotonic() > deadline:
-                    raise CommandError("redis-server n'a pas démarré.") from None
-                time.sleep(0.1)
-        yield f"redis://{LOOPBACK}:{port}/0", process.pid
-    finally:
-        stop(process)
 
 
 def load_average():
