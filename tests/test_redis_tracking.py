@@ -42,11 +42,25 @@ class CountingReader:
         return self.server.get(KEY)
 
 
+@pytest.fixture
+def read(server, tracked):
+    """The reader of a key set to "v1", read once through `tracked`, which keeps it (count 1)."""
+    server.set(KEY, "v1")
+    reader = CountingReader(server)
+    assert tracked.get(reader) == b"v1"
+    return reader
+
+
 def wait_for_messages():
     time.sleep(0.02)  # Redis and this process talk over loopback; the message is sent before the change returns
 
 
-def test_the_value_is_read_once_then_kept_until_the_key_changes(server, tracked):
+@pytest.mark.parametrize(
+    "check_seconds", [redis_tracking.CHECK_SECONDS, 0], ids=["checked-each-second", "pinged-each-read"]
+)
+def test_the_value_is_read_once_then_kept_until_the_key_changes(server, tracked, monkeypatch, check_seconds):
+    """Kept whether the connection was just PINGed or not: the PING reads the messages before its answer."""
+    monkeypatch.setattr(redis_tracking, "CHECK_SECONDS", check_seconds)
     server.set(KEY, "v1")
     read = CountingReader(server)
 
@@ -59,12 +73,7 @@ def test_the_value_is_read_once_then_kept_until_the_key_changes(server, tracked)
     assert read.count == 2
 
 
-def test_a_change_is_seen_by_the_next_read_without_waiting(server, tracked):
-    server.set(KEY, "v1")
-    read = CountingReader(server)
-    tracked.get(read)
-    tracked.get(read)
-
+def test_a_change_is_seen_by_the_next_read_without_waiting(server, tracked, read):
     for value in (b"v2", b"v3", b"v4"):
         server.set(KEY, value)
         assert tracked.get(read) == value
@@ -80,11 +89,7 @@ def test_a_change_is_seen_by_the_next_read_without_waiting(server, tracked):
     ],
     ids=["deleted", "expired", "database-flushed", "everything-flushed"],
 )
-def test_every_way_the_key_can_change_is_announced(server, tracked, change):
-    server.set(KEY, "v1")
-    read = CountingReader(server)
-    assert tracked.get(read) == b"v1"
-
+def test_every_way_the_key_can_change_is_announced(server, tracked, change, read):
     change(server)
     time.sleep(0.05)  # the expiry
     server.get(KEY)  # an expired key is deleted (and announced) when it is next touched, at the latest
@@ -94,11 +99,7 @@ def test_every_way_the_key_can_change_is_announced(server, tracked, change):
     assert read.count == 2
 
 
-def test_other_keys_do_not_drop_the_value(server, tracked):
-    server.set(KEY, "v1")
-    read = CountingReader(server)
-    tracked.get(read)
-
+def test_other_keys_do_not_drop_the_value(server, tracked, read):
     server.set(":1:figo:test:other", "x")
     wait_for_messages()
 
@@ -123,33 +124,15 @@ def test_a_value_read_while_the_key_changed_is_not_kept(server, tracked):
     assert read.count == 1
 
 
-def test_this_process_forgets_the_value_it_replaced(server, tracked):
-    server.set(KEY, "v1")
-    read = CountingReader(server)
-    tracked.get(read)
-
+def test_this_process_forgets_the_value_it_replaced(server, tracked, read):
     tracked.forget()
 
     assert tracked.get(read) == b"v1"
     assert read.count == 2
 
 
-def test_the_connection_is_checked_with_a_ping_and_the_value_kept(server, tracked, monkeypatch):
-    monkeypatch.setattr(redis_tracking, "CHECK_SECONDS", 0)
-    server.set(KEY, "v1")
-    read = CountingReader(server)
-
-    assert [tracked.get(read) for _ in range(3)] == [b"v1"] * 3
-    assert read.count == 1
-    server.set(KEY, "v2")
-    assert tracked.get(read) == b"v2"
-
-
-def test_a_lost_connection_falls_back_to_reading_then_tracks_again(server, tracked, monkeypatch):
+def test_a_lost_connection_falls_back_to_reading_then_tracks_again(server, tracked, monkeypatch, read):
     monkeypatch.setattr(redis_tracking, "RETRY_SECONDS", 0)
-    server.set(KEY, "v1")
-    read = CountingReader(server)
-    tracked.get(read)
 
     server.client_kill_filter(_type="pubsub")  # Redis restarted, a proxy closed the connection…
     server.set(KEY, "v2")  # …and the change's message is lost with it
@@ -182,10 +165,7 @@ def test_a_redis_that_refuses_tracking_is_read_each_time_and_retried_later(serve
     assert len(attempts) == 2
 
 
-def test_a_forked_process_opens_its_own_connection(server, tracked):
-    server.set(KEY, "v1")
-    read = CountingReader(server)
-    tracked.get(read)
+def test_a_forked_process_opens_its_own_connection(server, tracked, read):
     parents_connection = tracked.connection
 
     redis_tracking._after_fork_in_child()  # what os.fork() runs in the child

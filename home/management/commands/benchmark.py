@@ -5,8 +5,9 @@ How it is measured (printed with the results):
 - gunicorn as site/gunicorn_conf.py runs it: gthread workers with keep-alive (wrk's connections
   are reused), the application preloaded, no access log; production settings (DEBUG off) with the
   benchmark's URLconf (home.benchmark.settings).
-- The cache a deployment uses: local memory in each worker (`--cache locmem`), or Redis (`--cache redis`:
-  Debian's redis-server started on 127.0.0.1 for the run only, without persistence); `both` runs both.
+- The cache a deployment uses: Redis (`--cache redis`, the default, as the README's deployment has it:
+  Debian's redis-server started on 127.0.0.1 for the run only, without persistence), or local memory in each
+  worker (`--cache locmem`, a deployment without REDIS_URL); `both` runs both.
 - Every scenario is loaded for `--warmup` seconds before it is measured: first requests of each worker,
   connections and caches are not counted.
 - The ceiling is measured first and last; shares are computed against the higher one, with a warning when
@@ -74,8 +75,9 @@ class Command(BaseCommand):
         parser.add_argument(
             "--cache",
             choices=["locmem", "redis", "both"],
-            default="locmem",
-            help="Cache du serveur : mémoire locale de chaque processus, Redis, ou les deux l'un après l'autre.",
+            default="redis",
+            help="Cache du serveur : Redis, comme en production (par défaut), la mémoire locale de chaque processus, "
+            "ou les deux l'un après l'autre.",
         )
         parser.add_argument("--only", default="", help="Seulement les scénarios dont le nom contient ce texte.")
 
