@@ -33,7 +33,7 @@ from collections import OrderedDict
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db import connection
+from django.db import connection, transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpResponse, HttpResponseNotModified
 from django.utils.cache import patch_cache_control
@@ -123,12 +123,44 @@ def content_version(stored=None):
     return version
 
 
+# The callback waiting for this thread's transaction to commit, if any.
+_commit_callbacks = threading.local()
+
+
 def bump_content_version():
-    """Make every cached API response stale, and purge the API's roots from the CDN if there is one."""
+    """Make every cached API response stale, now and again when the change is committed, and then purge the
+    API's roots from the CDN if there is one.
+
+    A change is made in a transaction: until it commits, other requests still read the data as it was, and
+    may cache what they compute under the version replaced now. Replacing it again at commit makes those
+    responses stale too; the CDN is purged then, when it would fetch the new content.
+    """
+    if not connection.in_atomic_block:
+        changes_committed()
+        return
+    replace_version()  # this transaction's own requests (the admin's preview, the tests) see the change
+    # Once per transaction: a transaction makes many changes, and a purge is a request to the CDN. The
+    # callback is looked for among those waiting, since a rolled-back savepoint drops its own.
+    pending = getattr(_commit_callbacks, "pending", None)
+    if pending is None or not any(callback is pending for _ids, callback, _robust in connection.run_on_commit):
+
+        def committed():
+            _commit_callbacks.pending = None
+            changes_committed()
+
+        _commit_callbacks.pending = committed
+        transaction.on_commit(committed)
+
+
+def replace_version():
     cache.set(VERSION_KEY, uuid.uuid4().hex, timeout=None)
     tracker = version_tracker()
     if tracker:
         tracker.forget()  # Redis tells every process, this one included: this one needs no telling
+
+
+def changes_committed():
+    replace_version()
     purge_frontend_cache()
 
 

@@ -7,6 +7,7 @@ per-process local-memory cache.
 
 import pytest
 from django.db import connection
+from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
 from wagtail.contrib.frontend_cache.backends import BaseBackend
 
@@ -209,9 +210,38 @@ def test_errors_and_previews_are_never_cached(client, site):
     assert "ETag" not in response
 
 
-def test_publishing_purges_the_api_from_the_cdn(client, site, settings):
+def commit():
+    """What the commit of the test's transaction so far would run (a test runs in one transaction)."""
+    hooks, connection.run_on_commit = connection.run_on_commit, []
+    for _savepoints, hook, _robust in hooks:
+        hook()
+
+
+def test_publishing_purges_the_api_from_the_cdn_once_committed(client, site, settings):
     settings.WAGTAILFRONTENDCACHE = {"default": {"BACKEND": "tests.test_api_cache.RecordingBackend"}}
-    PURGED.clear()
     page = InitiativePageFactory(parent=site["blog"], live=False)
+    commit()
+    PURGED.clear()
     page.save_revision().publish()
+    assert PURGED == [], "before the commit, the CDN would fetch the content as it was"
+    commit()
     assert "http://testserver/api/v2/pages/" in PURGED
+
+
+def test_a_response_computed_before_the_change_is_committed_is_not_served_after(client, site):
+    """Until a publication commits, other requests read the data as it was: what they cache in between is
+    stale once it commits."""
+    url = "/api/v2/pages/?type=blog.InitiativePage"
+    page = InitiativePageFactory(parent=site["blog"], live=False, title="Jardin partagé")
+    commit()
+    page.save_revision().publish()
+    during = api_cache.content_version()
+    # What another worker computed meanwhile, from the data as it was.
+    key = api_cache.response_key(RequestFactory().get(url))
+    stale = {"version": during, "content": b'{"items": []}', "content_type": "application/json", "encoding": None}
+    api_cache.cache.set(f"{key}:identity", {**stale, "etag": '"avant"'})
+    waiting = [hook for _ids, hook, _robust in connection.run_on_commit if hook.__module__ == api_cache.__name__]
+    assert len(waiting) == 1, "one replacement at commit, however many changes the transaction made"
+    commit()
+    assert api_cache.content_version() != during
+    assert "Jardin partagé" in titles(client, url)
