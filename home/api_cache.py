@@ -9,8 +9,10 @@ correct.
 The version lives in the Django cache (Redis when REDIS_URL is set, shared by every worker). With Redis,
 each process keeps it until Redis announces that it changed (home.redis_tracking), so that a request does
 not read it there again. A local memory cache belongs to one process and never hears of changes made by
-another one (the admin in another worker, a cron command), so with it the version also includes the
-latest entry of Wagtail's action logs, read with one small query per request (`API_CACHE_CHECK_DATABASE`).
+another one (the admin in another worker, a cron command), so with it (`API_CACHE_CHECK_DATABASE`) the
+version also includes what the database says of changes: on PostgreSQL, how many changes this process heard
+announced (NOTIFY at commit, home.postgresql.notifications); elsewhere, or while it cannot listen, the latest
+entry of Wagtail's action logs, read with one small query per request.
 
 A response is stored once, with its ETag (a hash of the body) and, when it is large enough, a gzip copy
 compressed once. A hit is served by ApiCacheMiddleware before URL resolution and the middleware that only
@@ -40,11 +42,14 @@ from django.utils.cache import patch_cache_control
 from django.utils.http import parse_etags, quote_etag
 from zlib_ng import gzip_ng
 
+from home.postgresql.notifications import ChannelNotifications, listening_connection_parameters
 from home.redis_tracking import TrackedKey, tracking_connection
 
 logger = logging.getLogger(__name__)
 
 VERSION_KEY = "figo:api:content-version"
+# PostgreSQL's channel on which changes are announced to the processes that keep their own cache.
+CHANGES_CHANNEL = "figo_api_content"
 RESPONSE_KEY_PREFIX = "figo:api:response"
 API_APPS = {"home", "centres", "blog", "resources"}
 # Bodies smaller than this are sent as they are: gzip would save a few bytes at best. Compressed with
@@ -110,6 +115,30 @@ def version_tracker():
     return _tracked_key(location, options.get("OPTIONS", {}).get("PASSWORD"), cache.make_key(VERSION_KEY))
 
 
+_DATABASE_CHANGES = {}
+
+
+def database_changes():
+    """This process's listener of the changes that other processes commit (home.postgresql.notifications),
+    when each process has a cache of its own on PostgreSQL; else None."""
+    if connection.vendor != "postgresql" or shared_cache():
+        return None
+    database = connection.settings_dict
+    key = (database["NAME"], database["HOST"], database["PORT"], database["USER"])
+    listener = _DATABASE_CHANGES.get(key)
+    if listener is None:
+        listener = ChannelNotifications(CHANGES_CHANNEL, listening_connection_parameters(connection))
+        listener = _DATABASE_CHANGES.setdefault(key, listener)
+    return listener
+
+
+def announce_change():
+    """Tell the other processes, when the transaction commits, that content changed (their caches are their own)."""
+    if cache_settings()["check_database"] and database_changes() is not None:
+        with connection.cursor() as cursor:
+            cursor.execute(f"NOTIFY {CHANGES_CHANNEL}")
+
+
 def content_version(stored=None):
     """The current content version. `stored` is the version read from the cache with something else in
     the same round trip (cached_api_view), if it was; a version is set when there is none."""
@@ -119,7 +148,9 @@ def content_version(stored=None):
         tracker = version_tracker()
         version = tracker.get(stored_version) if tracker else stored_version()
     if cache_settings()["check_database"]:
-        version = f"{version}-{database_fingerprint()}"
+        changes = database_changes()
+        generation = changes.generation() if changes else None
+        version += f"-{database_fingerprint()}" if generation is None else f"-n{generation}"
     return version
 
 
@@ -135,6 +166,7 @@ def bump_content_version():
     may cache what they compute under the version replaced now. Replacing it again at commit makes those
     responses stale too; the CDN is purged then, when it would fetch the new content.
     """
+    announce_change()
     if not connection.in_atomic_block:
         changes_committed()
         return

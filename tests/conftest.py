@@ -61,7 +61,7 @@ from wagtail.test.utils.form_data import (
 
 from blog.models import BlogIndexPage, FollowUpStage, InitiativeOrganiser, InitiativePage
 from centres.models import CentrePage, DepartmentPage, DirectoryPage, OpeningHours, Partner, PartnerType
-from home import roles
+from home import change_listeners, roles
 from home.benchmark.processes import redis_server
 from home.models import Audience, Commune, Department, HomePage, StandardPage, Theme
 from resources.models import (
@@ -94,6 +94,14 @@ def _refuse_external_network():
     socket.socket.connect = guarded_connect
     yield
     socket.socket.connect = original_connect
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _close_change_listeners(django_db_setup):
+    """The connections that listen for changes (home.change_listeners) are closed before the test database
+    is dropped: PostgreSQL refuses to drop a database that has connections."""
+    yield
+    change_listeners.close_all()
 
 
 @pytest.fixture(autouse=True)

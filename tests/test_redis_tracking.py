@@ -8,7 +8,7 @@ import time
 import pytest
 import redis
 
-from home import redis_tracking
+from home import change_listeners
 from home.benchmark.processes import free_port
 from home.redis_tracking import TrackedKey, tracking_connection
 
@@ -56,11 +56,11 @@ def wait_for_messages():
 
 
 @pytest.mark.parametrize(
-    "check_seconds", [redis_tracking.CHECK_SECONDS, 0], ids=["checked-each-second", "pinged-each-read"]
+    "check_seconds", [change_listeners.CHECK_SECONDS, 0], ids=["checked-each-second", "pinged-each-read"]
 )
 def test_the_value_is_read_once_then_kept_until_the_key_changes(server, tracked, monkeypatch, check_seconds):
     """Kept whether the connection was just PINGed or not: the PING reads the messages before its answer."""
-    monkeypatch.setattr(redis_tracking, "CHECK_SECONDS", check_seconds)
+    monkeypatch.setattr(change_listeners, "CHECK_SECONDS", check_seconds)
     server.set(KEY, "v1")
     read = CountingReader(server)
 
@@ -132,7 +132,7 @@ def test_this_process_forgets_the_value_it_replaced(server, tracked, read):
 
 
 def test_a_lost_connection_falls_back_to_reading_then_tracks_again(server, tracked, monkeypatch, read):
-    monkeypatch.setattr(redis_tracking, "RETRY_SECONDS", 0)
+    monkeypatch.setattr(change_listeners, "RETRY_SECONDS", 0)
 
     server.client_kill_filter(_type="pubsub")  # Redis restarted, a proxy closed the connection…
     server.set(KEY, "v2")  # …and the change's message is lost with it
@@ -159,19 +159,19 @@ def test_a_redis_that_refuses_tracking_is_read_each_time_and_retried_later(serve
     assert read.count == 3
     assert len(attempts) == 1  # not at every request
 
-    monkeypatch.setattr(redis_tracking, "RETRY_SECONDS", 0)
-    tracked.retry_at = 0
+    monkeypatch.setattr(change_listeners, "RETRY_SECONDS", 0)
+    tracked.changes.retry_at = 0
     tracked.get(read)
     assert len(attempts) == 2
 
 
 def test_a_forked_process_opens_its_own_connection(server, tracked, read):
-    parents_connection = tracked.connection
+    parents_connection = tracked.changes.connection
 
-    redis_tracking._after_fork_in_child()  # what os.fork() runs in the child
+    change_listeners._after_fork_in_child()  # what os.fork() runs in the child
 
-    assert tracked.connection is None
+    assert tracked.changes.connection is None
     assert tracked.get(read) == b"v1"
     assert read.count == 2
-    assert tracked.connection is not parents_connection
+    assert tracked.changes.connection is not parents_connection
     parents_connection.disconnect()

@@ -240,7 +240,8 @@ WAGTAILAPI_SEARCH_ENABLED = True
 
 # Partner API caching (home/api_cache.py): responses kept server-side until content changes (or
 # API_CACHE_TIMEOUT seconds), Cache-Control for browsers and CDNs. A local-memory cache is private to each
-# process, so without Redis the content version is also read from Wagtail's action logs (one small query).
+# process, so without Redis each process also learns of the others' changes from the database: PostgreSQL's
+# NOTIFY, heard on one connection per process (SQLite: Wagtail's action logs, one small query per request).
 API_CACHE_ENABLED = env_bool("API_CACHE_ENABLED", True)
 API_CACHE_TIMEOUT = int(os.environ.get("API_CACHE_TIMEOUT", "600"))
 API_CACHE_MAX_AGE = int(os.environ.get("API_CACHE_MAX_AGE", "60"))
