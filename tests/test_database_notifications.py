@@ -31,6 +31,12 @@ def heard(listener, generation, seconds=5):
     return current
 
 
+def wait_until_readable(socket, seconds=5):
+    deadline = time.monotonic() + seconds
+    while not change_listeners.readable(socket) and time.monotonic() < deadline:
+        time.sleep(0.01)
+
+
 @pytest.fixture
 def parameters(db, settings):
     if not settings.DATABASE_IS_POSTGRES:
@@ -87,6 +93,7 @@ def test_a_lost_connection_says_so_then_listens_again(listener, other_process, m
     start = listener.generation()
     pid = listener.connection.pgconn.backend_pid
     other_process.execute("SELECT pg_terminate_backend(%s)", [pid])  # a restart, an idle time-out…
+    wait_until_readable(listener.connection.pgconn.socket)  # the backend ends a moment later
 
     assert listener.generation() is None, "changes may go unheard: the caller asks the database"
     again = listener.generation()

@@ -134,7 +134,11 @@ def test_this_process_forgets_the_value_it_replaced(server, tracked, read):
 def test_a_lost_connection_falls_back_to_reading_then_tracks_again(server, tracked, monkeypatch, read):
     monkeypatch.setattr(change_listeners, "RETRY_SECONDS", 0)
 
+    sock = tracked.changes.connection._sock
     server.client_kill_filter(_type="pubsub")  # Redis restarted, a proxy closed the connection…
+    deadline = time.monotonic() + 5
+    while not change_listeners.readable(sock) and time.monotonic() < deadline:
+        time.sleep(0.01)
     server.set(KEY, "v2")  # …and the change's message is lost with it
     wait_for_messages()
 

@@ -38,11 +38,14 @@ class ChannelNotifications(ChangeListener):
         self.parameters = parameters
         self.description = f"les notifications PostgreSQL « {channel} »"
         self.heard = 0  # notifications psycopg took while running the check's query
+        self.ending = None  # the server's word that it closes the connection
 
     def open(self):
         connection = psycopg.connect(**self.parameters, autocommit=True)
+        self.ending = None
         try:
             connection.add_notify_handler(self._heard_during_query)
+            connection.add_notice_handler(self._noticed)
             connection.execute(sql.SQL("LISTEN {}").format(sql.Identifier(self.channel)))
         except self.errors:
             connection.close()
@@ -51,13 +54,15 @@ class ChannelNotifications(ChangeListener):
 
     def receive(self, connection):
         raw = connection.pgconn
-        # Read while the socket has something: the end of the connection shows there, after a closing message
-        # from the server (terminated backend), and makes consume_input fail.
+        # Read while the socket has something. A server that ends the connection (terminated backend, restart)
+        # first says so (FATAL, see _noticed), then closes it, which makes consume_input fail.
         while readable(raw.socket):
             raw.consume_input()
         count = 0
-        while raw.notifies() is not None:
+        while raw.notifies() is not None:  # parses what was read, the server's messages included
             count += 1
+        if self.ending:  # said before the connection's end reaches the socket
+            raise psycopg.OperationalError(self.ending)
         return count
 
     def check(self, connection):
@@ -70,3 +75,9 @@ class ChannelNotifications(ChangeListener):
 
     def _heard_during_query(self, _notification):
         self.heard += 1
+
+    def _noticed(self, diagnostic):
+        """libpq hands the messages of an idle connection to the notice handlers, "terminating connection"
+        included."""
+        if diagnostic.severity_nonlocalized in ("FATAL", "PANIC"):
+            self.ending = diagnostic.message_primary or diagnostic.severity_nonlocalized
