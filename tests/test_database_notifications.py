@@ -130,7 +130,7 @@ def in_another_thread(function):
 
 
 @pytest.fixture
-def local_caches(settings, home_page):
+def local_caches(parameters, settings, home_page):
     """Each process with its own cache (no REDIS_URL), as a deployment without Redis has it."""
     settings.API_CACHE_CHECK_DATABASE = True
     api_cache.LOCAL_ENTRIES.clear()
