@@ -400,7 +400,7 @@ def lookup(request, early=False):
     Done once per request (by ApiCacheMiddleware, or cached_api_view without it), which leaves the
     version, the key and the bypass on the request for the view and what it memoises (per_content_version).
     `early` (ApiCacheMiddleware, before URL resolution) only answers hits; with a local-memory cache,
-    when nothing is stored for the URL, the version is not even read (it costs a query there).
+    when nothing is stored for the URL, the version is not even read (it may cost a query there).
     """
     if hasattr(request, KEY_ATTRIBUTE) or request.method not in ("GET", "HEAD"):
         return None
@@ -464,8 +464,8 @@ def cached_api_view(view):
 
     Only 200 responses are cached; errors are marked `no-store`. The API is anonymous, so one
     cached copy serves everybody. A hit reads the cache at most once (the content version unless this
-    process tracks it, and the entry unless this process keeps a copy), plus the database fingerprint with
-    a local-memory cache; ApiCacheMiddleware serves hits earlier still.
+    process tracks it, and the entry unless this process keeps a copy), plus, with a local-memory cache
+    and no PostgreSQL listener, the database fingerprint; ApiCacheMiddleware serves hits earlier still.
     """
 
     @functools.wraps(view)

@@ -34,7 +34,11 @@ _LISTENERS = weakref.WeakSet()
 
 def readable(sock):
     """Whether something (data, or the end of the connection) waits on the socket or file descriptor."""
-    return bool(select.select([sock], [], [], 0)[0])
+    if not hasattr(select, "poll"):  # not on Linux or another Unix
+        return bool(select.select([sock], [], [], 0)[0])
+    poller = select.poll()  # unlike select(), any descriptor number
+    poller.register(sock, select.POLLIN | select.POLLPRI)
+    return bool(poller.poll(0))
 
 
 class ChangeListener:

@@ -8,7 +8,8 @@ connection's own subscription to `__redis__:invalidate`; Redis 6 or later). `Tra
 the listener's generation it was read under (home.change_listeners), and reads it again once that moves.
 
 Redis queues the message before it answers the command that changed the key. So a change is seen by any
-request that starts after the change was made. A value read while a message came is not kept. Without a
+request that starts after the change was made (with Redis on another machine, after the network's delay
+too). A value read while a message came is not kept. Without a
 connection (lost, or a Redis that refuses tracking), the key is read at each request.
 """
 

@@ -7,8 +7,9 @@ a channel (home.api_cache), and each process listens on its own connection (`Cha
 
 PostgreSQL delivers a notification when the transaction that sent it commits, never before and not at all
 if it rolls back. So a response computed from the data as it was before the commit is stale once the
-notification is heard. The notification reaches the listeners as the commit returns; a request that starts
-after it, in another process, finds it waiting on its connection.
+notification is heard. At commit, PostgreSQL wakes the listening backends, which send it at once: a request
+that starts after the commit, in another process, finds it waiting on its connection, unless it starts
+within the fraction of a millisecond that takes on one machine (plus the network's delay, to another).
 """
 
 import psycopg
