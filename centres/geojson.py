@@ -107,12 +107,7 @@ def feature_collection(centres, request, whole=False):
         centres, api_index.scope_of(request), INDEX_VARIANT, lambda ids: build_features(ids, request), distance, whole
     )
     if distance:  # distance_km last in the properties, which end the Feature
-        features = [
-            api_index.with_member(feature, "distance_km", json_text(round(float(km), 2)), depth=2)
-            if km is not None
-            else feature
-            for _pk, km, feature in rows
-        ]
+        features = [api_index.with_distance(feature, km, depth=2) for _pk, km, feature in rows]
     else:
         features = [feature for _pk, feature in rows]
     return b'{"type":"FeatureCollection","features":[%s]}' % b",".join(features)

@@ -187,14 +187,6 @@ def error_response(error):
     )
 
 
-def with_distance(body, distance):
-    """An item's JSON (UTF-8 bytes) with its `distance_km` last, as DistanceField adds it, when the listing
-    has one."""
-    if distance is None:
-        return body
-    return api_index.with_member(body, "distance_km", JSONRenderer().render(round(distance, 2)).decode())
-
-
 @dataclass
 class PageTypeAPI:
     """What the pages endpoint knows of one page type: its filters and what its fields need loaded."""
@@ -638,7 +630,8 @@ class PagesEndpoint(FigoEndpointMixin, PagesAPIViewSet):
             queryset = self.listing_queryset(model, values, ids_only=True)
             total, ids, distances = self.counted_slice(queryset, offset, limit)
             bodies = api_index.items(scope, variant, ids, self.build_items)
-        return self.listing_content(total, [with_distance(bodies[pk], distances.get(pk)) for pk in ids if pk in bodies])
+        items = [api_index.with_distance(bodies[pk], distances.get(pk)) for pk in ids if pk in bodies]
+        return self.listing_content(total, items)
 
     @staticmethod
     def listing_content(total, items):

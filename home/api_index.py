@@ -38,6 +38,7 @@ from wagtail.models import Site
 
 from home.api_privacy import site_root
 from home.models import ApiIndexEntry, ApiIndexState
+from home.open_formats import json_text
 from home.sql_cursor import api_cursor, as_bytes, inline_parameters
 
 STATE_PK = 1
@@ -224,11 +225,14 @@ def like_prefix(prefix):
     return prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
 
 
-def with_member(body, name, value, depth=1):
-    """An item's JSON (UTF-8 bytes) with one more member `name` (`value`: JSON text), last in the object
-    that closes `depth` braces from the end (1: the item itself; 2: the object that ends it, as a GeoJSON
-    Feature's properties). Per-request values (distances) are added this way to stored items."""
-    return b'%s,"%s":%s%s' % (body[:-depth], name.encode(), value.encode(), b"}" * depth)
+def with_distance(body, distance_km, depth=1):
+    """An item's JSON (UTF-8 bytes) with `distance_km` (rounded to 10 m, as DistanceField gives it) last in
+    the object that closes `depth` braces from the end (1: the item itself; 2: the object that ends it, as a
+    GeoJSON Feature's properties); unchanged when there is no distance. Listings near a point add it this way
+    to stored items."""
+    if distance_km is None:
+        return body
+    return b'%s,"distance_km":%s%s' % (body[:-depth], json_text(round(float(distance_km), 2)).encode(), b"}" * depth)
 
 
 def build_items(scope, variant, page_ids, build):
