@@ -166,13 +166,13 @@ def bump_content_version():
     may cache what they compute under the version replaced now. Replacing it again at commit makes those
     responses stale too; the CDN is purged then, when it would fetch the new content.
     """
-    announce_change()
     if not connection.in_atomic_block:
+        announce_change()
         changes_committed()
         return
     replace_version()  # this transaction's own requests (the admin's preview, the tests) see the change
     # Once per transaction: a transaction makes many changes, and a purge is a request to the CDN. The
-    # callback is looked for among those waiting, since a rolled-back savepoint drops its own.
+    # callback is looked for among those waiting, since a rolled-back savepoint drops its own (and its NOTIFY).
     pending = getattr(_commit_callbacks, "pending", None)
     if pending is None or not any(callback is pending for _ids, callback, _robust in connection.run_on_commit):
 
@@ -182,6 +182,7 @@ def bump_content_version():
 
         _commit_callbacks.pending = committed
         transaction.on_commit(committed)
+        announce_change()  # delivered at commit
 
 
 def replace_version():
