@@ -104,6 +104,3 @@ class TrackedKey:
     def forget(self):
         """Drop the kept value (this process just changed the key)."""
         self.changes.changed()
-
-    def close(self):
-        self.changes.close()

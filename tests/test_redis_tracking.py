@@ -27,7 +27,7 @@ def server(redis_url):
 def tracked(redis_url):
     key = TrackedKey(KEY, functools.partial(tracking_connection, redis_url))
     yield key
-    key.close()
+    key.changes.close()
 
 
 class CountingReader:
